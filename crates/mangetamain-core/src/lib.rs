@@ -1,1 +1,45 @@
-//! placeholder
+//! # mangetamain-core
+//!
+//! The Food.com Kaggle dataset ("Recipes and User Interactions") as a clean, typed, analysable
+//! dataset: Kaggle files are parsed (through `mangetamain-format`), cleaned with explicit,
+//! documented rules whose every removal is reported, enriched with calendar and complexity
+//! features, stored in a persistent DuckDB database, and handed to analyses as polars frames.
+//!
+//! ```
+//! use mangetamain_core::{Dataset, DataSource};
+//!
+//! let dataset = Dataset::open(DataSource::BundledSample)?;
+//! let report = dataset.cleaning_report().table("recipes").unwrap();
+//! assert!(report.is_balanced()); // rows in - removed == rows out
+//! assert_eq!(dataset.recipes().height(), report.rows_out);
+//!
+//! // Ad-hoc SQL over raw and cleaned tables, answered as a polars frame.
+//! let unrated = dataset.sql("SELECT count(*) AS n FROM raw_interactions WHERE rating = 0")?;
+//! assert_eq!(unrated.height(), 1);
+//! # Ok::<(), mangetamain_core::CoreError>(())
+//! ```
+//!
+//! Layers inside the crate, bottom-up: [`raw`] (files to frames) -> [`clean`] (rules, report,
+//! enrichment) -> [`store`] (DuckDB, through [`arrow_bridge`]) -> [`dataset`] (the handle).
+//! [`synthetic`] writes realistic files in the exact Kaggle format.
+#![deny(missing_docs)]
+
+pub mod arrow_bridge;
+pub mod calendar;
+pub mod clean;
+pub mod dataset;
+pub mod error;
+pub mod names;
+pub mod progress;
+pub mod raw;
+pub mod report;
+pub mod source;
+pub mod store;
+pub mod synthetic;
+
+pub use clean::{Bounds, BoundsRule, RecipeCleaning};
+pub use dataset::{Dataset, LoadInfo, OpenOptions};
+pub use error::{CoreError, Result};
+pub use mangetamain_format as format;
+pub use report::{CleaningReport, Removal, TableReport};
+pub use source::DataSource;

@@ -1,0 +1,362 @@
+//! The one handle everything above the core uses: [`Dataset::open`].
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::{Instant, UNIX_EPOCH};
+
+use mangetamain_format::KaggleFile;
+use polars::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::clean::{clean_interactions, clean_recipes, RecipeCleaning};
+use crate::error::{CoreError, FrameContext, Result};
+use crate::raw::{read_raw_interactions, read_raw_recipes, read_split_interactions};
+use crate::report::CleaningReport;
+use crate::source::DataSource;
+use crate::store::Store;
+
+/// Version of the store layout; bump it when a table's schema or a cleaning rule changes, so
+/// existing stores are rebuilt.
+pub const STORE_SCHEMA_VERSION: u32 = 1;
+
+/// How to open a dataset.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct OpenOptions {
+    /// Recipe cleaning bounds (defaults: the reference values).
+    pub cleaning: RecipeCleaning,
+    /// Where the DuckDB store goes; default: a file per source under the cache folder
+    /// (`$MANGETAMAIN_CACHE_DIR`, else `$XDG_CACHE_HOME/mangetamain`, else `~/.cache/mangetamain`).
+    pub store_path: Option<PathBuf>,
+    /// Ingest again even when the store is up to date.
+    pub reingest: bool,
+}
+
+/// How the dataset was opened.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LoadInfo {
+    /// True when the CSV files were parsed and cleaned (cold), false when read from the store.
+    pub ingested: bool,
+    /// Wall-clock seconds of the open.
+    pub seconds: f64,
+    /// The DuckDB store file.
+    pub store_path: PathBuf,
+}
+
+/// The cleaned Food.com dataset: frames for analyses, the cleaning report, and SQL over every
+/// raw and cleaned table.
+///
+/// Tables (polars frames here, and DuckDB tables of the same names in the store):
+/// - `recipes`: cleaned, enriched recipes (see [`crate::clean::clean_recipes`]);
+/// - `interactions`: rated interactions (1-5) of RAW_interactions (see
+///   [`crate::clean::clean_interactions`]);
+/// - `interactions_train`: the same for `interactions_train.csv`, when the file is present;
+/// - `recipe_ingredients` (`recipe_id`, `ingredient`) and `recipe_tags` (`recipe_id`, `tag`):
+///   one row per item of a cleaned recipe, names normalised;
+/// - in the store only: `raw_recipes`, `raw_interactions` (and `raw_interactions_train` /
+///   `_validation` / `_test` when present): every row of the files, nothing removed.
+pub struct Dataset {
+    source: DataSource,
+    store: Mutex<Store>,
+    recipes: DataFrame,
+    interactions: DataFrame,
+    interactions_train: Option<DataFrame>,
+    recipe_ingredients: DataFrame,
+    recipe_tags: DataFrame,
+    report: CleaningReport,
+    load: LoadInfo,
+}
+
+impl std::fmt::Debug for Dataset {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Dataset")
+            .field("source", &self.source)
+            .field("recipes", &self.recipes.height())
+            .field("interactions", &self.interactions.height())
+            .field("load", &self.load)
+            .finish()
+    }
+}
+
+/// The split files stored when present: (file, raw table, cleaned table if any).
+const SPLITS: [(KaggleFile, &str, Option<&str>); 3] = [
+    (KaggleFile::InteractionsTrain, "raw_interactions_train", Some("interactions_train")),
+    (KaggleFile::InteractionsValidation, "raw_interactions_validation", None),
+    (KaggleFile::InteractionsTest, "raw_interactions_test", None),
+];
+
+impl Dataset {
+    /// Opens a dataset with default options: from the store when it is up to date with the
+    /// source files, otherwise by parsing, cleaning and storing them.
+    ///
+    /// ```no_run
+    /// use mangetamain_core::{Dataset, DataSource};
+    /// let dataset = Dataset::open(DataSource::BundledSample)?;
+    /// println!("{}", dataset.cleaning_report());
+    /// # Ok::<(), mangetamain_core::CoreError>(())
+    /// ```
+    pub fn open(source: impl Into<DataSource>) -> Result<Dataset> {
+        Self::open_with(source, &OpenOptions::default())
+    }
+
+    /// Opens a dataset with explicit options.
+    pub fn open_with(source: impl Into<DataSource>, options: &OpenOptions) -> Result<Dataset> {
+        let started = Instant::now();
+        let source = source.into();
+        let store_path = match &options.store_path {
+            Some(path) => path.clone(),
+            None => default_store_path(&source)?,
+        };
+        let fingerprint = fingerprint(&source, options)?;
+        if !options.reingest {
+            if let Some(store) = Store::open_read_only(&store_path) {
+                if store.meta("fingerprint")?.as_deref() == Some(fingerprint.as_str()) {
+                    let dataset = Self::from_store(source, store, started)?;
+                    tracing::info!(seconds = dataset.load.seconds, store = %store_path.display(), "dataset opened from the store");
+                    return Ok(dataset);
+                }
+            }
+        }
+        let dataset = Self::ingest(source, &store_path, options, &fingerprint, started)?;
+        tracing::info!(seconds = dataset.load.seconds, store = %store_path.display(), "dataset ingested");
+        Ok(dataset)
+    }
+
+    fn ingest(
+        source: DataSource,
+        store_path: &Path,
+        options: &OpenOptions,
+        fingerprint: &str,
+        started: Instant,
+    ) -> Result<Dataset> {
+        let recipes_path = required(&source, KaggleFile::RawRecipes)?;
+        let interactions_path = required(&source, KaggleFile::RawInteractions)?;
+        let (raw_recipes, raw_interactions) = rayon::join(
+            || read_raw_recipes(&recipes_path),
+            || read_raw_interactions(&interactions_path),
+        );
+        let (raw_recipes, raw_interactions) = (raw_recipes?, raw_interactions?);
+        let (recipes, interactions) = rayon::join(
+            || clean_recipes(&raw_recipes, &options.cleaning),
+            || clean_interactions(&raw_interactions, "interactions", KaggleFile::RawInteractions.file_name()),
+        );
+        let (recipes, interactions) = (recipes?, interactions?);
+        let mut report = CleaningReport {
+            tables: vec![recipes.report.clone(), interactions.report.clone()],
+        };
+        let recipe_ingredients = explode_items(&recipes.frame, "ingredients", "ingredient")?;
+        let recipe_tags = explode_items(&recipes.frame, "tags", "tag")?;
+
+        let store = Store::open(store_path)?;
+        store.begin()?;
+        store.set_meta("fingerprint", "")?;
+        store.write_table("raw_recipes", &raw_recipes.frame)?;
+        drop(raw_recipes);
+        store.write_table("raw_interactions", &raw_interactions)?;
+        drop(raw_interactions);
+        let mut interactions_train = None;
+        for (file, raw_table, clean_table) in SPLITS {
+            let Some(path) = source.file(file) else {
+                continue;
+            };
+            let raw = read_split_interactions(&path, file)?;
+            store.write_table(raw_table, &raw)?;
+            if let Some(clean_table) = clean_table {
+                let cleaned = clean_interactions(&raw, clean_table, file.file_name())?;
+                store.write_table(clean_table, &cleaned.frame)?;
+                report.tables.push(cleaned.report);
+                interactions_train = Some(cleaned.frame);
+            }
+        }
+        store.write_table("recipes", &recipes.frame)?;
+        store.write_table("interactions", &interactions.frame)?;
+        store.write_table("recipe_ingredients", &recipe_ingredients)?;
+        store.write_table("recipe_tags", &recipe_tags)?;
+        let report_json = serde_json::to_string(&report).map_err(|e| CoreError::InvalidParameter {
+            name: "cleaning report",
+            message: e.to_string(),
+        })?;
+        store.set_meta("cleaning_report", &report_json)?;
+        store.set_meta("fingerprint", fingerprint)?;
+        store.commit()?;
+        Ok(Dataset {
+            load: LoadInfo {
+                ingested: true,
+                seconds: started.elapsed().as_secs_f64(),
+                store_path: store.path().to_path_buf(),
+            },
+            source,
+            store: Mutex::new(store),
+            recipes: recipes.frame,
+            interactions: interactions.frame,
+            interactions_train,
+            recipe_ingredients,
+            recipe_tags,
+            report,
+        })
+    }
+
+    fn from_store(source: DataSource, store: Store, started: Instant) -> Result<Dataset> {
+        let report_json = store.meta("cleaning_report")?.unwrap_or_default();
+        let report: CleaningReport =
+            serde_json::from_str(&report_json).map_err(|e| CoreError::InvalidParameter {
+                name: "stored cleaning report",
+                message: e.to_string(),
+            })?;
+        let interactions_train = if store.has_table("interactions_train")? {
+            Some(store.read_table("interactions_train")?)
+        } else {
+            None
+        };
+        Ok(Dataset {
+            recipes: store.read_table("recipes")?,
+            interactions: store.read_table("interactions")?,
+            interactions_train,
+            recipe_ingredients: store.read_table("recipe_ingredients")?,
+            recipe_tags: store.read_table("recipe_tags")?,
+            report,
+            load: LoadInfo {
+                ingested: false,
+                seconds: started.elapsed().as_secs_f64(),
+                store_path: store.path().to_path_buf(),
+            },
+            source,
+            store: Mutex::new(store),
+        })
+    }
+
+    /// Cleaned, enriched recipes.
+    pub fn recipes(&self) -> &DataFrame {
+        &self.recipes
+    }
+
+    /// Rated interactions (ratings 1-5) of RAW_interactions.
+    pub fn interactions(&self) -> &DataFrame {
+        &self.interactions
+    }
+
+    /// Rated interactions of `interactions_train.csv` (the reference app's population), when the
+    /// source has that file.
+    pub fn interactions_train(&self) -> Option<&DataFrame> {
+        self.interactions_train.as_ref()
+    }
+
+    /// One row per (cleaned recipe, ingredient): columns `recipe_id`, `ingredient`.
+    pub fn recipe_ingredients(&self) -> &DataFrame {
+        &self.recipe_ingredients
+    }
+
+    /// One row per (cleaned recipe, tag): columns `recipe_id`, `tag`.
+    pub fn recipe_tags(&self) -> &DataFrame {
+        &self.recipe_tags
+    }
+
+    /// What cleaning removed and why, per table.
+    pub fn cleaning_report(&self) -> &CleaningReport {
+        &self.report
+    }
+
+    /// Where the data comes from.
+    pub fn source(&self) -> &DataSource {
+        &self.source
+    }
+
+    /// How the dataset was opened (cold or warm, duration, store file).
+    pub fn load_info(&self) -> &LoadInfo {
+        &self.load
+    }
+
+    /// Runs a SQL query on the DuckDB store (raw and cleaned tables) and returns a polars frame.
+    ///
+    /// ```no_run
+    /// # use mangetamain_core::{Dataset, DataSource};
+    /// let dataset = Dataset::open(DataSource::BundledSample)?;
+    /// let unrated = dataset.sql("SELECT count(*) AS n FROM raw_interactions WHERE rating = 0")?;
+    /// # Ok::<(), mangetamain_core::CoreError>(())
+    /// ```
+    pub fn sql(&self, query: &str) -> Result<DataFrame> {
+        let store = self.store.lock().map_err(|_| CoreError::InvalidParameter {
+            name: "store",
+            message: "the store lock was poisoned by a panic in another thread".to_string(),
+        })?;
+        store.query(query)
+    }
+}
+
+fn required(source: &DataSource, file: KaggleFile) -> Result<PathBuf> {
+    source.file(file).ok_or_else(|| CoreError::MissingFile {
+        dir: source.dir(),
+        file: file.file_name(),
+    })
+}
+
+/// One row per list item: (`recipe_id`, `item_name`).
+fn explode_items(recipes: &DataFrame, list_column: &str, item_name: &str) -> Result<DataFrame> {
+    let context = || format!("exploding {list_column}");
+    let mut exploded = recipes
+        .select(["id", list_column])
+        .frame_context(context)?
+        .explode(
+            [list_column],
+            ExplodeOptions {
+                empty_as_null: false,
+                keep_nulls: false,
+            },
+        )
+        .frame_context(context)?;
+    exploded.rename("id", "recipe_id".into()).frame_context(context)?;
+    exploded
+        .rename(list_column, item_name.into())
+        .frame_context(context)?;
+    Ok(exploded)
+}
+
+/// Fingerprint of the sources and options: file names, sizes and modification times, the
+/// cleaning parameters, and the store schema version.
+fn fingerprint(source: &DataSource, options: &OpenOptions) -> Result<String> {
+    let mut files = Vec::new();
+    for file in KaggleFile::ALL {
+        if let Some(path) = source.file(file) {
+            let metadata = std::fs::metadata(&path).map_err(|source| CoreError::Io {
+                action: "read",
+                path: path.clone(),
+                source,
+            })?;
+            let modified = metadata
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+                .map(|d| d.as_nanos())
+                .unwrap_or(0);
+            files.push(format!("{}:{}:{}", file.file_name(), metadata.len(), modified));
+        }
+    }
+    let cleaning = serde_json::to_string(&options.cleaning).unwrap_or_default();
+    Ok(format!(
+        "v{STORE_SCHEMA_VERSION};{};{cleaning}",
+        files.join(";")
+    ))
+}
+
+/// The default store file of a source: one file per source folder under the cache folder.
+fn default_store_path(source: &DataSource) -> Result<PathBuf> {
+    let cache = std::env::var_os("MANGETAMAIN_CACHE_DIR")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("XDG_CACHE_HOME").map(|d| PathBuf::from(d).join("mangetamain")))
+        .or_else(|| std::env::var_os("HOME").map(|d| PathBuf::from(d).join(".cache/mangetamain")))
+        .unwrap_or_else(|| std::env::temp_dir().join("mangetamain"));
+    let dir = source.dir();
+    let canonical = dir.canonicalize().unwrap_or(dir);
+    let name = canonical
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "dataset".to_string());
+    let key = fnv1a(canonical.to_string_lossy().as_bytes());
+    Ok(cache.join("stores").join(format!("{name}-{key:016x}.duckdb")))
+}
+
+/// FNV-1a hash, stable across runs and platforms (for store file names).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, b| {
+        (hash ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}

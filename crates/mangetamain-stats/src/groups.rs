@@ -1,0 +1,286 @@
+//! Group comparisons: Student and Welch t-tests with Cohen's d and Hedges' g, Mann-Whitney U with
+//! the rank-biserial correlation, one-way ANOVA with eta² and omega², Kruskal-Wallis with
+//! epsilon². Each matches the scipy function named in its documentation.
+
+use serde::{Deserialize, Serialize};
+
+use crate::distributions::{chi2_sf, f_sf, normal_sf, t_quantile, t_two_sided};
+use crate::error::{check_finite, check_len, Result, StatsError};
+use crate::ranks::{average_ranks, tie_sum_cubes};
+
+/// Result of [`t_test`].
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct TTest {
+    /// t statistic of mean(a) - mean(b).
+    pub t: f64,
+    /// Degrees of freedom (n1 + n2 - 2, or Welch-Satterthwaite).
+    pub df: f64,
+    /// Two-sided p-value.
+    pub p_value: f64,
+    /// mean(a) - mean(b).
+    pub mean_difference: f64,
+    /// 95 % confidence interval of the mean difference.
+    pub ci95: (f64, f64),
+    /// Cohen's d: mean difference / pooled standard deviation (ddof 1).
+    pub cohens_d: f64,
+    /// Hedges' g: d · (1 - 3 / (4(n1 + n2) - 9)).
+    pub hedges_g: f64,
+    /// Sizes of the two groups.
+    pub n: (usize, usize),
+}
+
+/// Which t-test.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Variances {
+    /// Student's test, pooled variance (`ttest_ind(a, b, equal_var=True)`).
+    Equal,
+    /// Welch's test (`ttest_ind(a, b, equal_var=False)`), the safer default.
+    Unequal,
+}
+
+fn mean_var(values: &[f64]) -> (f64, f64) {
+    let n = values.len() as f64;
+    let m = values.iter().sum::<f64>() / n;
+    let v = values.iter().map(|x| (x - m) * (x - m)).sum::<f64>() / (n - 1.0);
+    (m, v)
+}
+
+/// Two-sample t-test of `a` against `b` (`scipy.stats.ttest_ind`, two-sided); the interval is
+/// scipy's `confidence_interval(0.95)` of the difference of means.
+pub fn t_test(a: &[f64], b: &[f64], variances: Variances) -> Result<TTest> {
+    const WHAT: &str = "t_test";
+    check_len(WHAT, a, 2)?;
+    check_len(WHAT, b, 2)?;
+    check_finite(WHAT, a)?;
+    check_finite(WHAT, b)?;
+    let (n1, n2) = (a.len() as f64, b.len() as f64);
+    let (m1, v1) = mean_var(a);
+    let (m2, v2) = mean_var(b);
+    let pooled = ((n1 - 1.0) * v1 + (n2 - 1.0) * v2) / (n1 + n2 - 2.0);
+    let (df, denom) = match variances {
+        Variances::Equal => (n1 + n2 - 2.0, (pooled * (1.0 / n1 + 1.0 / n2)).sqrt()),
+        Variances::Unequal => {
+            let (vn1, vn2) = (v1 / n1, v2 / n2);
+            let df = (vn1 + vn2).powi(2) / (vn1 * vn1 / (n1 - 1.0) + vn2 * vn2 / (n2 - 1.0));
+            (df, (vn1 + vn2).sqrt())
+        }
+    };
+    if denom == 0.0 {
+        return Err(StatsError::ZeroVariance { what: WHAT });
+    }
+    let diff = m1 - m2;
+    let t = diff / denom;
+    let crit = t_quantile(0.975, df);
+    let d = diff / pooled.sqrt();
+    Ok(TTest {
+        t,
+        df,
+        p_value: t_two_sided(t, df),
+        mean_difference: diff,
+        ci95: (diff - crit * denom, diff + crit * denom),
+        cohens_d: d,
+        hedges_g: d * (1.0 - 3.0 / (4.0 * (n1 + n2) - 9.0)),
+        n: (a.len(), b.len()),
+    })
+}
+
+/// Result of [`mann_whitney`].
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct MannWhitney {
+    /// U of the first sample (scipy's `statistic`): R1 - n1(n1 + 1)/2.
+    pub u: f64,
+    /// Two-sided p-value.
+    pub p_value: f64,
+    /// Whether the exact null distribution was used (no ties and a sample of at most 8).
+    pub exact: bool,
+    /// Rank-biserial correlation (U1 - U2)/(n1 n2): +1 when every a exceeds every b.
+    pub rank_biserial: f64,
+    /// Sizes of the two groups.
+    pub n: (usize, usize),
+}
+
+/// Mann-Whitney U test, two-sided, as `scipy.stats.mannwhitneyu(a, b)` with its defaults
+/// (`method="auto"`: exact when there are no ties and either sample has at most 8 values,
+/// otherwise the normal approximation with tie correction and continuity correction).
+pub fn mann_whitney(a: &[f64], b: &[f64]) -> Result<MannWhitney> {
+    const WHAT: &str = "mann_whitney";
+    check_len(WHAT, a, 1)?;
+    check_len(WHAT, b, 1)?;
+    check_finite(WHAT, a)?;
+    check_finite(WHAT, b)?;
+    let (n1, n2) = (a.len(), b.len());
+    let mut all = Vec::with_capacity(n1 + n2);
+    all.extend_from_slice(a);
+    all.extend_from_slice(b);
+    let (ranks, ties) = average_ranks(&all);
+    let r1: f64 = ranks[..n1].iter().sum();
+    let (n1f, n2f) = (n1 as f64, n2 as f64);
+    let u1 = r1 - n1f * (n1f + 1.0) / 2.0;
+    let u2 = n1f * n2f - u1;
+    let u = u1.max(u2);
+    let exact = ties.is_empty() && (n1 <= 8 || n2 <= 8);
+    let p_value = if exact {
+        2.0 * exact_u_sf(u.round() as usize, n1.min(n2), n1.max(n2))
+    } else {
+        let n = n1f + n2f;
+        let tie_term = tie_sum_cubes(&ties);
+        let s = (n1f * n2f / 12.0 * ((n + 1.0) - tie_term / (n * (n - 1.0)))).sqrt();
+        if s == 0.0 {
+            f64::NAN
+        } else {
+            2.0 * normal_sf((u - n1f * n2f / 2.0 - 0.5) / s)
+        }
+    };
+    Ok(MannWhitney {
+        u: u1,
+        p_value: p_value.clamp(0.0, 1.0),
+        exact,
+        rank_biserial: (u1 - u2) / (n1f * n2f),
+        n: (n1, n2),
+    })
+}
+
+/// P(U >= k) under H0 for samples of sizes m <= n without ties: the coefficients of
+/// Π_{i=1..m} (1 - q^{n+i}) / (1 - q^i), divided by C(m + n, m).
+fn exact_u_sf(k: usize, m: usize, n: usize) -> f64 {
+    let max_u = m * n;
+    let mut counts = vec![0.0f64; max_u + 1];
+    counts[0] = 1.0;
+    for i in 1..=m {
+        // Multiply by (1 - q^{n+i}).
+        let shift = n + i;
+        for u in (shift..=max_u).rev() {
+            counts[u] -= counts[u - shift];
+        }
+        // Divide by (1 - q^i).
+        for u in i..=max_u {
+            counts[u] += counts[u - i];
+        }
+    }
+    let total: f64 = counts.iter().sum();
+    if k > max_u {
+        return 0.0;
+    }
+    counts[k..].iter().sum::<f64>() / total
+}
+
+/// Result of [`anova`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Anova {
+    /// F statistic.
+    pub f: f64,
+    /// p-value (upper tail of F).
+    pub p_value: f64,
+    /// Degrees of freedom between groups (k - 1).
+    pub df_between: f64,
+    /// Degrees of freedom within groups (N - k).
+    pub df_within: f64,
+    /// eta² = SS_between / SS_total.
+    pub eta_squared: f64,
+    /// omega² = (SS_between - df_between MS_within) / (SS_total + MS_within).
+    pub omega_squared: f64,
+    /// Size of each group.
+    pub n: Vec<usize>,
+}
+
+/// One-way ANOVA (`scipy.stats.f_oneway(*groups)`) with effect sizes.
+pub fn anova(groups: &[&[f64]]) -> Result<Anova> {
+    const WHAT: &str = "anova";
+    if groups.len() < 2 {
+        return Err(StatsError::TooFewValues {
+            what: "anova (groups)",
+            needed: 2,
+            got: groups.len(),
+        });
+    }
+    for g in groups {
+        check_len(WHAT, g, 1)?;
+        check_finite(WHAT, g)?;
+    }
+    let total_n: usize = groups.iter().map(|g| g.len()).sum();
+    let grand = groups.iter().flat_map(|g| g.iter()).sum::<f64>() / total_n as f64;
+    let (mut ssb, mut ssw) = (0.0, 0.0);
+    for g in groups {
+        let m = g.iter().sum::<f64>() / g.len() as f64;
+        ssb += g.len() as f64 * (m - grand) * (m - grand);
+        ssw += g.iter().map(|x| (x - m) * (x - m)).sum::<f64>();
+    }
+    let dfb = (groups.len() - 1) as f64;
+    let dfw = (total_n - groups.len()) as f64;
+    if dfw <= 0.0 {
+        return Err(StatsError::TooFewValues {
+            what: WHAT,
+            needed: groups.len() + 1,
+            got: total_n,
+        });
+    }
+    let msw = ssw / dfw;
+    if ssw == 0.0 {
+        return Err(StatsError::ZeroVariance { what: WHAT });
+    }
+    let f = (ssb / dfb) / msw;
+    let sst = ssb + ssw;
+    Ok(Anova {
+        f,
+        p_value: f_sf(f, dfb, dfw),
+        df_between: dfb,
+        df_within: dfw,
+        eta_squared: ssb / sst,
+        omega_squared: (ssb - dfb * msw) / (sst + msw),
+        n: groups.iter().map(|g| g.len()).collect(),
+    })
+}
+
+/// Result of [`kruskal_wallis`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KruskalWallis {
+    /// Tie-corrected H.
+    pub h: f64,
+    /// p-value (upper tail of chi-square with k - 1 df).
+    pub p_value: f64,
+    /// Degrees of freedom (k - 1).
+    pub df: f64,
+    /// epsilon² = H / (N - 1) (Tomczak & Tomczak 2014).
+    pub epsilon_squared: f64,
+    /// Size of each group.
+    pub n: Vec<usize>,
+}
+
+/// Kruskal-Wallis H test (`scipy.stats.kruskal(*groups)`) with epsilon².
+pub fn kruskal_wallis(groups: &[&[f64]]) -> Result<KruskalWallis> {
+    const WHAT: &str = "kruskal_wallis";
+    if groups.len() < 2 {
+        return Err(StatsError::TooFewValues {
+            what: "kruskal_wallis (groups)",
+            needed: 2,
+            got: groups.len(),
+        });
+    }
+    for g in groups {
+        check_len(WHAT, g, 1)?;
+        check_finite(WHAT, g)?;
+    }
+    let all: Vec<f64> = groups.iter().flat_map(|g| g.iter().copied()).collect();
+    let n = all.len() as f64;
+    let (ranks, ties) = average_ranks(&all);
+    let correction = 1.0 - tie_sum_cubes(&ties) / (n * n * n - n);
+    if correction == 0.0 {
+        return Err(StatsError::ZeroVariance { what: WHAT });
+    }
+    let mut offset = 0;
+    let mut sum = 0.0;
+    for g in groups {
+        let r: f64 = ranks[offset..offset + g.len()].iter().sum();
+        sum += r * r / g.len() as f64;
+        offset += g.len();
+    }
+    let h = (12.0 / (n * (n + 1.0)) * sum - 3.0 * (n + 1.0)) / correction;
+    let df = (groups.len() - 1) as f64;
+    Ok(KruskalWallis {
+        h,
+        p_value: chi2_sf(h, df),
+        df,
+        epsilon_squared: h / (n - 1.0),
+        n: groups.iter().map(|g| g.len()).collect(),
+    })
+}
