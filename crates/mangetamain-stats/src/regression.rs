@@ -28,7 +28,8 @@ pub struct LinearRegression {
 /// Ordinary least squares of y on x, exactly as `scipy.stats.linregress(x, y)`:
 /// slope = s_xy / s_xx, r = s_xy / √(s_xx s_yy), t = r √(df / ((1 - r)(1 + r))) with df = n - 2,
 /// slope SE = √((1 - r²) s_yy / s_xx / df), intercept SE = slope SE · √(s_xx + x̄²) (moments with
-/// divisor n). With n = 2 the p-value is 1 and the standard errors 0, as in scipy.
+/// divisor n). With n = 2 the p-value is 0 (1 when y is constant) and the standard errors 0, as
+/// in scipy.
 pub fn linregress(x: &[f64], y: &[f64]) -> Result<LinearRegression> {
     const WHAT: &str = "linregress";
     check_pair(WHAT, x, y)?;
@@ -60,11 +61,12 @@ pub fn linregress(x: &[f64], y: &[f64]) -> Result<LinearRegression> {
     let slope = ssxym / ssxm;
     let intercept = ymean - slope * xmean;
     if x.len() == 2 {
+        // scipy: a line through two points is a perfect fit (p = 0) unless y is constant.
         return Ok(LinearRegression {
             slope,
             intercept,
             r,
-            p_value: 1.0,
+            p_value: if y[0] == y[1] { 1.0 } else { 0.0 },
             slope_stderr: 0.0,
             intercept_stderr: 0.0,
             n: 2,
