@@ -40,6 +40,9 @@ pub struct LoadInfo {
     pub seconds: f64,
     /// The DuckDB store file.
     pub store_path: PathBuf,
+    /// Seconds spent in each phase (`parse`, `clean`, `store` for an ingest; `read store` for a
+    /// warm open).
+    pub phases: Vec<(String, f64)>,
 }
 
 /// The cleaned Food.com dataset: frames for analyses, the cleaning report, and SQL over every
@@ -102,23 +105,41 @@ impl Dataset {
     pub fn open_with(source: impl Into<DataSource>, options: &OpenOptions) -> Result<Dataset> {
         let started = Instant::now();
         let source = source.into();
+        if let DataSource::S3 { location, config } = &source {
+            crate::s3::fetch_dataset(location, config, &|_, _, _| {})?;
+        }
         let store_path = match &options.store_path {
             Some(path) => path.clone(),
             None => default_store_path(&source)?,
         };
         let fingerprint = fingerprint(&source, options)?;
-        if !options.reingest {
-            if let Some(store) = Store::open_read_only(&store_path) {
-                if store.meta("fingerprint")?.as_deref() == Some(fingerprint.as_str()) {
-                    let dataset = Self::from_store(source, store, started)?;
-                    tracing::info!(seconds = dataset.load.seconds, store = %store_path.display(), "dataset opened from the store");
-                    return Ok(dataset);
+        // Another process (a second notebook, the web app, a parallel test) may be ingesting the
+        // same store: DuckDB then refuses a second writer. Wait for it, then use its result.
+        let deadline = Instant::now() + std::time::Duration::from_secs(600);
+        loop {
+            if !options.reingest {
+                if let Some(store) = Store::open_read_only(&store_path) {
+                    if store.meta("fingerprint")?.as_deref() == Some(fingerprint.as_str()) {
+                        let dataset = Self::from_store(source, store, started)?;
+                        tracing::info!(seconds = dataset.load.seconds, store = %store_path.display(), "dataset opened from the store");
+                        return Ok(dataset);
+                    }
                 }
             }
+            match Self::ingest(source.clone(), &store_path, options, &fingerprint, started) {
+                Err(CoreError::Store { ref source, .. })
+                    if is_lock_conflict(source) && Instant::now() < deadline =>
+                {
+                    tracing::info!(store = %store_path.display(), "store busy in another process, waiting");
+                    std::thread::sleep(std::time::Duration::from_millis(250));
+                }
+                Ok(dataset) => {
+                    tracing::info!(seconds = dataset.load.seconds, store = %store_path.display(), "dataset ingested");
+                    return Ok(dataset);
+                }
+                Err(other) => return Err(other),
+            }
         }
-        let dataset = Self::ingest(source, &store_path, options, &fingerprint, started)?;
-        tracing::info!(seconds = dataset.load.seconds, store = %store_path.display(), "dataset ingested");
-        Ok(dataset)
     }
 
     fn ingest(
@@ -130,11 +151,20 @@ impl Dataset {
     ) -> Result<Dataset> {
         let recipes_path = required(&source, KaggleFile::RawRecipes)?;
         let interactions_path = required(&source, KaggleFile::RawInteractions)?;
+        // Open for writing first: if another process holds the store, we learn it before parsing.
+        let store = Store::open(store_path)?;
+        let mut phases = Vec::new();
+        let mut phase_start = Instant::now();
+        let mut phase = |name: &str, phases: &mut Vec<(String, f64)>| {
+            phases.push((name.to_string(), phase_start.elapsed().as_secs_f64()));
+            phase_start = Instant::now();
+        };
         let (raw_recipes, raw_interactions) = rayon::join(
             || read_raw_recipes(&recipes_path),
             || read_raw_interactions(&interactions_path),
         );
         let (raw_recipes, raw_interactions) = (raw_recipes?, raw_interactions?);
+        phase("parse", &mut phases);
         let (recipes, interactions) = rayon::join(
             || clean_recipes(&raw_recipes, &options.cleaning),
             || clean_interactions(&raw_interactions, "interactions", KaggleFile::RawInteractions.file_name()),
@@ -145,8 +175,8 @@ impl Dataset {
         };
         let recipe_ingredients = explode_items(&recipes.frame, "ingredients", "ingredient")?;
         let recipe_tags = explode_items(&recipes.frame, "tags", "tag")?;
+        phase("clean", &mut phases);
 
-        let store = Store::open(store_path)?;
         store.begin()?;
         store.set_meta("fingerprint", "")?;
         store.write_table("raw_recipes", &raw_recipes.frame)?;
@@ -178,11 +208,16 @@ impl Dataset {
         store.set_meta("cleaning_report", &report_json)?;
         store.set_meta("fingerprint", fingerprint)?;
         store.commit()?;
+        // Fold the write-ahead log into the file, so the file alone is the whole store (it can
+        // be copied or published) and the next open does not replay the log.
+        store.checkpoint()?;
+        phase("store (and split files)", &mut phases);
         Ok(Dataset {
             load: LoadInfo {
                 ingested: true,
                 seconds: started.elapsed().as_secs_f64(),
                 store_path: store.path().to_path_buf(),
+                phases,
             },
             source,
             store: Mutex::new(store),
@@ -218,6 +253,7 @@ impl Dataset {
                 ingested: false,
                 seconds: started.elapsed().as_secs_f64(),
                 store_path: store.path().to_path_buf(),
+                phases: vec![("read store".to_string(), started.elapsed().as_secs_f64())],
             },
             source,
             store: Mutex::new(store),
@@ -282,6 +318,12 @@ impl Dataset {
     }
 }
 
+/// Whether DuckDB refused to open the file because another process holds its lock.
+fn is_lock_conflict(error: &duckdb::Error) -> bool {
+    let message = error.to_string();
+    message.contains("lock") || message.contains("Conflicting")
+}
+
 fn required(source: &DataSource, file: KaggleFile) -> Result<PathBuf> {
     source.file(file).ok_or_else(|| CoreError::MissingFile {
         dir: source.dir(),
@@ -339,11 +381,7 @@ fn fingerprint(source: &DataSource, options: &OpenOptions) -> Result<String> {
 
 /// The default store file of a source: one file per source folder under the cache folder.
 fn default_store_path(source: &DataSource) -> Result<PathBuf> {
-    let cache = std::env::var_os("MANGETAMAIN_CACHE_DIR")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("XDG_CACHE_HOME").map(|d| PathBuf::from(d).join("mangetamain")))
-        .or_else(|| std::env::var_os("HOME").map(|d| PathBuf::from(d).join(".cache/mangetamain")))
-        .unwrap_or_else(|| std::env::temp_dir().join("mangetamain"));
+    let cache = crate::source::cache_root();
     let dir = source.dir();
     let canonical = dir.canonicalize().unwrap_or(dir);
     let name = canonical

@@ -10,6 +10,9 @@ pub enum CoreError {
     /// A Kaggle file could not be read or decoded (names the file, line and column).
     #[error(transparent)]
     Format(#[from] FormatError),
+    /// The S3 source failed (names the bucket / key and what to do).
+    #[error(transparent)]
+    S3(#[from] crate::s3::S3Error),
     /// A required Kaggle file is missing from the source folder.
     #[error("{file} not found in {dir} (a Kaggle dataset folder holds RAW_recipes.csv and RAW_interactions.csv)")]
     MissingFile {

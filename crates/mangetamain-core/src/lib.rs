@@ -33,6 +33,7 @@ pub mod names;
 pub mod progress;
 pub mod raw;
 pub mod report;
+pub mod s3;
 pub mod source;
 pub mod store;
 pub mod synthetic;

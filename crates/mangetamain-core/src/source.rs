@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use mangetamain_format::KaggleFile;
 
+use crate::s3::{S3Config, S3Location};
+
 /// A source of Kaggle files.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum DataSource {
@@ -13,6 +15,14 @@ pub enum DataSource {
     BundledSample,
     /// A local folder holding the Kaggle files (at least RAW_recipes.csv and RAW_interactions.csv).
     LocalDir(PathBuf),
+    /// A bucket/prefix on an S3-compatible server; files are downloaded into a local cache
+    /// (keyed by ETag and size) when the dataset is opened.
+    S3 {
+        /// `s3://bucket/prefix`.
+        location: S3Location,
+        /// Endpoint, region, credentials and cache settings.
+        config: S3Config,
+    },
 }
 
 impl Default for DataSource {
@@ -27,11 +37,15 @@ impl DataSource {
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data/sample")
     }
 
-    /// The local folder holding the files.
+    /// The local folder holding the files (for S3: the download cache).
     pub fn dir(&self) -> PathBuf {
         match self {
             DataSource::BundledSample => Self::bundled_sample_dir(),
             DataSource::LocalDir(dir) => dir.clone(),
+            DataSource::S3 { location, config } => config
+                .cache_dir
+                .clone()
+                .unwrap_or_else(|| crate::s3::default_cache_dir(location)),
         }
     }
 
@@ -40,6 +54,9 @@ impl DataSource {
         match self {
             DataSource::BundledSample => "bundled sample (data/sample)".to_string(),
             DataSource::LocalDir(dir) => dir.display().to_string(),
+            DataSource::S3 { location, config } => {
+                format!("{location} ({})", config.endpoint_label())
+            }
         }
     }
 
@@ -48,6 +65,16 @@ impl DataSource {
         let path = self.dir().join(file.file_name());
         path.is_file().then_some(path)
     }
+}
+
+/// The root folder of caches and stores: `$MANGETAMAIN_CACHE_DIR`, else
+/// `$XDG_CACHE_HOME/mangetamain`, else `~/.cache/mangetamain`.
+pub fn cache_root() -> PathBuf {
+    std::env::var_os("MANGETAMAIN_CACHE_DIR")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("XDG_CACHE_HOME").map(|d| PathBuf::from(d).join("mangetamain")))
+        .or_else(|| std::env::var_os("HOME").map(|d| PathBuf::from(d).join(".cache/mangetamain")))
+        .unwrap_or_else(|| std::env::temp_dir().join("mangetamain"))
 }
 
 impl From<&Path> for DataSource {

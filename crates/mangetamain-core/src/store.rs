@@ -124,6 +124,11 @@ impl Store {
         self.execute("COMMIT", "committing")
     }
 
+    /// Writes the write-ahead log into the database file.
+    pub fn checkpoint(&self) -> Result<()> {
+        self.execute("CHECKPOINT", "checkpointing")
+    }
+
     /// Replaces table `name` with the content of `frame`, moved through Arrow.
     pub fn write_table(&self, name: &str, frame: &DataFrame) -> Result<()> {
         let mut columns = Vec::new();

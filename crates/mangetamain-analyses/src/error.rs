@@ -1,0 +1,35 @@
+//! The error type of the analyses.
+
+/// Why an analysis could not be computed.
+#[derive(Debug, thiserror::Error)]
+pub enum AnalysisError {
+    /// A dataframe operation failed (names what was being computed).
+    #[error("{context}: {source}")]
+    Frame {
+        /// What was being computed.
+        context: String,
+        /// Polars' error.
+        #[source]
+        source: polars::error::PolarsError,
+    },
+    /// A statistic could not be computed.
+    #[error("{context}: {source}")]
+    Stats {
+        /// What was being computed.
+        context: String,
+        /// The statistics error.
+        #[source]
+        source: mangetamain_stats::StatsError,
+    },
+    /// The dataset layer failed.
+    #[error(transparent)]
+    Core(#[from] mangetamain_core::CoreError),
+}
+
+/// Adds context to polars errors.
+pub(crate) fn frame_error(context: &str) -> impl FnOnce(polars::error::PolarsError) -> AnalysisError + '_ {
+    move |source| AnalysisError::Frame {
+        context: context.to_string(),
+        source,
+    }
+}
