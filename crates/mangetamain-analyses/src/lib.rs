@@ -17,8 +17,11 @@
 //! ```
 #![deny(missing_docs)]
 
+mod columns;
 pub mod error;
+pub mod findings;
 pub mod overview;
+pub mod trends;
 
 pub use error::AnalysisError;
 pub use mangetamain_stats as stats;

@@ -186,6 +186,11 @@ impl Dataset {
         let mut interactions_train = None;
         for (file, raw_table, clean_table) in SPLITS {
             let Some(path) = source.file(file) else {
+                // A table left by an earlier ingest of a source that had this file would be stale.
+                store.drop_table(raw_table)?;
+                if let Some(clean_table) = clean_table {
+                    store.drop_table(clean_table)?;
+                }
                 continue;
             };
             let raw = read_split_interactions(&path, file)?;

@@ -131,7 +131,7 @@ fn read_frame<T: KaggleRecord>(
     let mut reader = read_chunks::<T>(path, file)?;
     let mut frames = Vec::new();
     let mut rows = 0;
-    for chunk in reader.by_ref() {
+    while let Some(chunk) = reader.next() {
         let chunk = chunk?;
         rows += chunk.len();
         frames.push(to_frame(chunk)?);
@@ -227,6 +227,7 @@ fn recipes_chunk(rows: Vec<RawRecipe>) -> Result<(DataFrame, usize)> {
 /// A nullable `Date` column from days since 1970-01-01.
 pub(crate) fn date_column(name: &str, days: impl Iterator<Item = Option<i32>>) -> Column {
     Int32Chunked::from_iter_options(name.into(), days)
+        .into_series()
         .into_date()
         .into_column()
 }

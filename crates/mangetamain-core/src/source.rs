@@ -9,9 +9,10 @@ use mangetamain_format::KaggleFile;
 use crate::s3::{S3Config, S3Location};
 
 /// A source of Kaggle files.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub enum DataSource {
     /// The small generated sample shipped in `data/sample/` (the default everywhere).
+    #[default]
     BundledSample,
     /// A local folder holding the Kaggle files (at least RAW_recipes.csv and RAW_interactions.csv).
     LocalDir(PathBuf),
@@ -23,12 +24,6 @@ pub enum DataSource {
         /// Endpoint, region, credentials and cache settings.
         config: S3Config,
     },
-}
-
-impl Default for DataSource {
-    fn default() -> Self {
-        DataSource::BundledSample
-    }
 }
 
 impl DataSource {

@@ -124,6 +124,14 @@ impl Store {
         self.execute("COMMIT", "committing")
     }
 
+    /// Removes a table if it exists.
+    pub fn drop_table(&self, name: &str) -> Result<()> {
+        self.execute(
+            &format!("DROP TABLE IF EXISTS \"{name}\""),
+            &format!("dropping {name}"),
+        )
+    }
+
     /// Writes the write-ahead log into the database file.
     pub fn checkpoint(&self) -> Result<()> {
         self.execute("CHECKPOINT", "checkpointing")

@@ -80,9 +80,9 @@ fn every_recipe_rule_removes_exactly_its_rows() {
     assert_eq!(ids, vec![1, 11, 12]);
     // 2005-03-15 is a Tuesday, 2018-12-02 a Sunday, 1999-08-06 a Friday.
     assert_eq!(column_i32(frame, "weekday"), vec![2, 7, 5]);
-    let weekend: Vec<bool> = frame.column("is_weekend").unwrap().bool().unwrap().into_no_null_iter().collect();
+    let weekend: Vec<bool> = frame.column("is_weekend").unwrap().bool().unwrap().iter().flatten().collect();
     assert_eq!(weekend, vec![false, true, false]);
-    let seasons: Vec<&str> = frame.column("season").unwrap().str().unwrap().into_no_null_iter().collect();
+    let seasons: Vec<&str> = frame.column("season").unwrap().str().unwrap().iter().flatten().collect();
     assert_eq!(seasons, vec!["Spring", "Winter", "Summer"]);
     assert_eq!(column_i32(frame, "year"), vec![2005, 2018, 1999]);
     // complexity = ln(1 + minutes) + n_steps + 0.5 n_ingredients

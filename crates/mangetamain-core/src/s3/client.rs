@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use aws_config::profile::profile_file::{ProfileFileKind, ProfileFiles};
+use aws_runtime::env_config::file::{EnvConfigFileKind, EnvConfigFiles};
 use aws_config::retry::RetryConfig;
 use aws_config::timeout::TimeoutConfig;
 use aws_config::{BehaviorVersion, Region};
@@ -128,8 +128,8 @@ pub(crate) async fn build_client(config: &S3Config) -> aws_sdk_s3::Client {
         loader = loader.profile_name(profile);
     }
     if let Some(file) = &config.credentials_file {
-        let files = ProfileFiles::builder()
-            .with_file(ProfileFileKind::Credentials, file)
+        let files = EnvConfigFiles::builder()
+            .with_file(EnvConfigFileKind::Credentials, file)
             .build();
         let provider = aws_config::profile::ProfileFileCredentialsProvider::builder()
             .profile_files(files)

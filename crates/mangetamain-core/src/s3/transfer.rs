@@ -54,7 +54,7 @@ fn runtime() -> Result<tokio::runtime::Runtime, S3Error> {
         })
 }
 
-fn io(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> S3Error + '_ {
+fn io<'a>(action: &'static str, path: &'a Path) -> impl FnOnce(std::io::Error) -> S3Error + 'a {
     move |source| S3Error::Io {
         action,
         path: path.to_path_buf(),

@@ -582,7 +582,13 @@ fn write_interactions(
     for _ in keys.len()..n_interactions {
         counts[draw(&cumulative, &mut rng)] += 1;
     }
-    let user_cumulative = zipf_cumulative(n_users as usize, 0.75, 0);
+    // User activity: Zipf-like weights 1/(rank + 1)^0.75 (a few very active reviewers, a long tail).
+    let user_cumulative: Vec<f64> = (0..n_users as usize)
+        .scan(0.0, |acc, rank| {
+            *acc += 1.0 / ((rank + 1) as f64).powf(0.75);
+            Some(*acc)
+        })
+        .collect();
     let end = days_from_civil(2018, 12, 20);
     let lag = Exp::new(1.0 / 500.0).map_err(|e| invalid(e.to_string()))?;
     let rating_cumulative: Vec<f64> = RATING_SHARES

@@ -1,0 +1,284 @@
+//! Yearly series (A1-A4): recipes per year with normality diagnostics, and per-year mean, median,
+//! quantile band and count of each recipe metric with WLS, Mann-Kendall and Sen's slope.
+
+use std::collections::BTreeMap;
+
+use mangetamain_core::Dataset;
+use serde::{Deserialize, Serialize};
+
+use crate::columns::{f64_column, i32_column};
+use crate::error::AnalysisError;
+use crate::findings::{Direction, Finding};
+use mangetamain_stats::descriptive::{quantile_sorted, QuantileMethod};
+use mangetamain_stats::multiple::{adjust_p_values, Correction};
+use mangetamain_stats::normality::{dagostino_pearson, qq_plot, shapiro_wilk, DagostinoPearson, QqPlot, ShapiroWilk};
+use mangetamain_stats::regression::{wls, WeightedRegression};
+use mangetamain_stats::trend::{mann_kendall, sen_slope, MannKendall, SenSlope};
+
+/// Parameters of the yearly analyses.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct TrendParams {
+    /// Inclusive year range; `None` = every year present.
+    pub years: Option<(i32, i32)>,
+    /// Quantile band drawn around the median (default Q25-Q75; the reference also offers
+    /// Q10-Q90, Q5-Q95, Q33-Q66), "nearest" as polars computes it.
+    pub band: (f64, f64),
+    /// Confidence level of the regression intervals (default 0.95).
+    pub confidence: f64,
+    /// Significance level after Benjamini-Hochberg correction over the metrics (default 0.05).
+    pub alpha: f64,
+}
+
+impl Default for TrendParams {
+    fn default() -> Self {
+        TrendParams {
+            years: None,
+            band: (0.25, 0.75),
+            confidence: 0.95,
+            alpha: 0.05,
+        }
+    }
+}
+
+/// A recipe metric followed over the years.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Metric {
+    /// Preparation time, minutes.
+    Minutes,
+    /// ln(1 + minutes) + n_steps + 0.5 n_ingredients.
+    Complexity,
+    /// Number of steps.
+    Steps,
+    /// Number of ingredients.
+    Ingredients,
+    /// Calories (kcal).
+    Calories,
+    /// Total fat, % of daily value.
+    TotalFat,
+    /// Sugar, % of daily value.
+    Sugar,
+    /// Sodium, % of daily value.
+    Sodium,
+    /// Protein, % of daily value.
+    Protein,
+    /// Saturated fat, % of daily value.
+    SaturatedFat,
+    /// Carbohydrates, % of daily value.
+    Carbohydrates,
+}
+
+impl Metric {
+    /// Every metric, in display order.
+    pub const ALL: [Metric; 11] = [
+        Metric::Minutes,
+        Metric::Complexity,
+        Metric::Steps,
+        Metric::Ingredients,
+        Metric::Calories,
+        Metric::TotalFat,
+        Metric::Sugar,
+        Metric::Sodium,
+        Metric::Protein,
+        Metric::SaturatedFat,
+        Metric::Carbohydrates,
+    ];
+
+    /// The column of the cleaned recipes frame.
+    pub fn column(self) -> &'static str {
+        match self {
+            Metric::Minutes => "minutes",
+            Metric::Complexity => "complexity_score",
+            Metric::Steps => "n_steps",
+            Metric::Ingredients => "n_ingredients",
+            Metric::Calories => "calories",
+            Metric::TotalFat => "total_fat_pct",
+            Metric::Sugar => "sugar_pct",
+            Metric::Sodium => "sodium_pct",
+            Metric::Protein => "protein_pct",
+            Metric::SaturatedFat => "sat_fat_pct",
+            Metric::Carbohydrates => "carb_pct",
+        }
+    }
+}
+
+/// Recipes per year (A1) and whether the yearly counts look normal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecipeVolume {
+    /// Years, ascending.
+    pub years: Vec<i32>,
+    /// Recipes submitted in each year.
+    pub counts: Vec<usize>,
+    /// Shapiro-Wilk on the counts (n >= 3).
+    pub shapiro: Option<ShapiroWilk>,
+    /// D'Agostino-Pearson on the counts (n >= 8).
+    pub dagostino: Option<DagostinoPearson>,
+    /// Q-Q points and fitted line (the reference app's r² verdict: > 0.95 normal, > 0.90 slightly
+    /// non-normal, else non-normal).
+    pub qq: Option<QqPlot>,
+    /// Typed facts for the texts.
+    pub findings: Vec<Finding>,
+}
+
+/// Counts recipes per year and tests the normality of the yearly counts.
+pub fn recipe_volume(dataset: &Dataset, params: &TrendParams) -> Result<RecipeVolume, AnalysisError> {
+    let years = i32_column(dataset.recipes(), "year")?;
+    let mut counts: BTreeMap<i32, usize> = BTreeMap::new();
+    for year in years.into_iter().flatten() {
+        if in_range(year, params.years) {
+            *counts.entry(year).or_default() += 1;
+        }
+    }
+    let (years, counts): (Vec<i32>, Vec<usize>) = counts.into_iter().unzip();
+    let values: Vec<f64> = counts.iter().map(|c| *c as f64).collect();
+    let mut findings = Vec::new();
+    if let Some((index, peak)) = counts.iter().enumerate().max_by_key(|(_, c)| **c) {
+        findings.push(Finding::Peak {
+            what: "recipes per year".to_string(),
+            at: years[index].to_string(),
+            value: *peak as f64,
+        });
+    }
+    let qq = qq_plot(&values).ok();
+    if let Some(qq) = &qq {
+        findings.push(Finding::Normality {
+            what: "recipes per year".to_string(),
+            r_squared: qq.r * qq.r,
+        });
+    }
+    Ok(RecipeVolume {
+        shapiro: shapiro_wilk(&values).ok(),
+        dagostino: dagostino_pearson(&values).ok(),
+        qq,
+        years,
+        counts,
+        findings,
+    })
+}
+
+/// One metric per year with its trend tests.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct YearlyTrend {
+    /// The metric.
+    pub metric: Metric,
+    /// Years, ascending (years without a value are absent, not zero).
+    pub years: Vec<i32>,
+    /// Recipes with a value, per year (the WLS weights).
+    pub n: Vec<usize>,
+    /// Mean per year.
+    pub mean: Vec<f64>,
+    /// Median per year.
+    pub median: Vec<f64>,
+    /// Lower quantile of the band per year.
+    pub band_low: Vec<f64>,
+    /// Upper quantile of the band per year.
+    pub band_high: Vec<f64>,
+    /// Standard deviation (ddof 1) per year (NaN for a single recipe).
+    pub std: Vec<f64>,
+    /// WLS of the yearly mean on the year, weights = n (None with fewer than 3 years).
+    pub wls_mean: Option<WeightedRegression>,
+    /// WLS of the yearly median on the year.
+    pub wls_median: Option<WeightedRegression>,
+    /// Mann-Kendall test of the yearly means.
+    pub mann_kendall: Option<MannKendall>,
+    /// Sen's slope of the yearly means on the real years.
+    pub sen: Option<SenSlope>,
+    /// Benjamini-Hochberg adjusted p-value of the WLS slope over all metrics.
+    pub slope_p_adjusted: Option<f64>,
+}
+
+/// All yearly metric series and their findings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct YearlyTrends {
+    /// One entry per metric of [`Metric::ALL`].
+    pub trends: Vec<YearlyTrend>,
+    /// Typed facts for the texts (direction and significance of each slope).
+    pub findings: Vec<Finding>,
+}
+
+/// Yearly series of every metric (A2-A4) with WLS (weights = recipes per year), Mann-Kendall and
+/// Sen's slope; slope p-values adjusted by Benjamini-Hochberg across the metrics.
+pub fn yearly_trends(dataset: &Dataset, params: &TrendParams) -> Result<YearlyTrends, AnalysisError> {
+    let recipes = dataset.recipes();
+    let years = i32_column(recipes, "year")?;
+    let mut trends = Vec::with_capacity(Metric::ALL.len());
+    for metric in Metric::ALL {
+        let values = f64_column(recipes, metric.column())?;
+        let mut by_year: BTreeMap<i32, Vec<f64>> = BTreeMap::new();
+        for (year, value) in years.iter().zip(values) {
+            if let (Some(year), Some(value)) = (year, value) {
+                if in_range(*year, params.years) && value.is_finite() {
+                    by_year.entry(*year).or_default().push(value);
+                }
+            }
+        }
+        trends.push(series(metric, by_year, params));
+    }
+    let p_values: Vec<f64> = trends
+        .iter()
+        .map(|t| t.wls_mean.as_ref().map_or(f64::NAN, |w| w.slope_p))
+        .collect();
+    let adjusted = adjust_p_values(&p_values, Correction::BenjaminiHochberg);
+    let mut findings = Vec::new();
+    for (trend, p) in trends.iter_mut().zip(adjusted) {
+        trend.slope_p_adjusted = (!p.is_nan()).then_some(p);
+        if let (Some(w), Some(p)) = (&trend.wls_mean, trend.slope_p_adjusted) {
+            findings.push(Finding::Trend {
+                what: trend.metric.column().to_string(),
+                direction: if p >= params.alpha {
+                    Direction::Flat
+                } else if w.slope > 0.0 {
+                    Direction::Up
+                } else {
+                    Direction::Down
+                },
+                slope_per_year: w.slope,
+                p_adjusted: p,
+                r_squared: w.r_squared,
+            });
+        }
+    }
+    Ok(YearlyTrends { trends, findings })
+}
+
+fn in_range(year: i32, range: Option<(i32, i32)>) -> bool {
+    range.is_none_or(|(low, high)| low <= year && year <= high)
+}
+
+fn series(metric: Metric, by_year: BTreeMap<i32, Vec<f64>>, params: &TrendParams) -> YearlyTrend {
+    let mut trend = YearlyTrend {
+        metric,
+        years: Vec::new(),
+        n: Vec::new(),
+        mean: Vec::new(),
+        median: Vec::new(),
+        band_low: Vec::new(),
+        band_high: Vec::new(),
+        std: Vec::new(),
+        wls_mean: None,
+        wls_median: None,
+        mann_kendall: None,
+        sen: None,
+        slope_p_adjusted: None,
+    };
+    for (year, mut values) in by_year {
+        values.sort_by(f64::total_cmp);
+        let n = values.len() as f64;
+        let mean = values.iter().sum::<f64>() / n;
+        let variance = values.iter().map(|v| (v - mean) * (v - mean)).sum::<f64>() / (n - 1.0);
+        let quantile = |q: f64, method| quantile_sorted(&values, q, method).unwrap_or(f64::NAN);
+        trend.years.push(year);
+        trend.n.push(values.len());
+        trend.mean.push(mean);
+        trend.median.push(quantile(0.5, QuantileMethod::Linear));
+        trend.band_low.push(quantile(params.band.0, QuantileMethod::Nearest));
+        trend.band_high.push(quantile(params.band.1, QuantileMethod::Nearest));
+        trend.std.push(variance.sqrt());
+    }
+    let x: Vec<f64> = trend.years.iter().map(|y| f64::from(*y)).collect();
+    let w: Vec<f64> = trend.n.iter().map(|n| *n as f64).collect();
+    trend.wls_mean = wls(&x, &trend.mean, &w, params.confidence).ok();
+    trend.wls_median = wls(&x, &trend.median, &w, params.confidence).ok();
+    trend.mann_kendall = mann_kendall(&trend.mean).ok();
+    trend.sen = sen_slope(&x, &trend.mean).ok();
+    trend
+}
