@@ -91,9 +91,10 @@ fn every_recipe_rule_removes_exactly_its_rows() {
     for (got, want) in complexity.iter().zip(expected) {
         assert!((got - want).abs() < 1e-12, "{got} vs {want}");
     }
-    // "step 0, stir" etc. are 12 characters each.
+    // "step 0, stir" ... "step 9, stir" are 12 characters, "step 10, stir" ... 13: recipe 11 has
+    // 24 steps, 10 of 12 characters and 14 of 13, mean 302 / 24.
     let step_length: Vec<f64> = frame.column("avg_step_length").unwrap().f64().unwrap().into_no_null_iter().collect();
-    assert_eq!(step_length, vec![12.0, 12.0, 12.0]);
+    assert_eq!(step_length, vec![12.0, 302.0 / 24.0, 12.0]);
     // The description keeps its quotes, comma and CR LF: `a "quoted", text\r\nwith a line break`.
     let description_length: Vec<i64> = frame.column("description_length").unwrap().i64().unwrap().into_no_null_iter().collect();
     assert_eq!(description_length, vec![35, 35, 35]);

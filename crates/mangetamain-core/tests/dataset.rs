@@ -74,7 +74,7 @@ fn cleaned_counts_equal_an_independent_sql_computation() {
            WHERE date IS NOT NULL AND rating BETWEEN 1 AND 5)",
     );
     assert_eq!(dataset.interactions().height() as i64, expected_interactions);
-    let exploded = count(&dataset, "SELECT sum(len(ingredients)) FROM recipes");
+    let exploded = count(&dataset, "SELECT sum(len(ingredients))::BIGINT FROM recipes");
     assert_eq!(dataset.recipe_ingredients().height() as i64, exploded);
     // The injected anomalies reach the report (the generator adds duplicates and unrated rows).
     let report = dataset.cleaning_report().table("interactions").unwrap();

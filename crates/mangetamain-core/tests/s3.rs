@@ -38,6 +38,7 @@ struct Server {
 
 impl Server {
     fn start(binary: &Path, root: &Path) -> Server {
+        std::fs::create_dir_all(root).unwrap();
         let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
         let child = Command::new(binary)
             .args(["--host", "127.0.0.1", "--port", &port.to_string(), "--access-key", ACCESS_KEY, "--secret-key", SECRET_KEY])

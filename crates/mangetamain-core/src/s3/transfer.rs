@@ -138,13 +138,21 @@ async fn download(
 ) -> Result<Option<u64>, S3Error> {
     let bucket = location.bucket.as_str();
     let key = location.key(name);
-    let head = client
-        .head_object()
-        .bucket(bucket)
-        .key(&key)
-        .send()
-        .await
-        .map_err(|e| classify(e, config, bucket, &key))?;
+    let head = match client.head_object().bucket(bucket).key(&key).send().await {
+        Ok(head) => head,
+        Err(error) => {
+            // A HEAD answer has no body, so a 403 or 404 carries no error code: ask again with a
+            // one-byte GET to tell bad credentials from missing permissions, and a missing bucket
+            // from a missing object.
+            let first = classify(error, config, bucket, &key);
+            if matches!(first, S3Error::AccessDenied { .. } | S3Error::NoSuchKey { .. }) {
+                if let Err(error) = client.get_object().bucket(bucket).key(&key).range("bytes=0-0").send().await {
+                    return Err(classify(error, config, bucket, &key));
+                }
+            }
+            return Err(first);
+        }
+    };
     let etag = head.e_tag().unwrap_or_default().to_string();
     let size = head.content_length().unwrap_or(0).max(0) as u64;
     let sidecar = sidecar_path(destination);
