@@ -9,7 +9,15 @@ use polars::prelude::*;
 fn sql_count(dataset: &Dataset, query: &str) -> i64 {
     let frame = dataset.sql(query).unwrap();
     let name = frame.get_column_names()[0].to_string();
-    frame.column(&name).unwrap().cast(&DataType::Int64).unwrap().i64().unwrap().get(0).unwrap()
+    frame
+        .column(&name)
+        .unwrap()
+        .cast(&DataType::Int64)
+        .unwrap()
+        .i64()
+        .unwrap()
+        .get(0)
+        .unwrap()
 }
 
 #[test]
@@ -24,7 +32,9 @@ fn the_sample_holds_every_generated_file_and_stays_small() {
         KaggleFile::InteractionsTest,
     ] {
         let path = dir.join(file.file_name());
-        total += std::fs::metadata(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())).len();
+        total += std::fs::metadata(&path)
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+            .len();
     }
     assert!(total < 5 * 1024 * 1024, "bundled sample is {total} bytes");
 }
@@ -37,10 +47,16 @@ fn overview_figures_match_sql_on_the_raw_tables() {
     }
     let overview = dataset_overview(&dataset).unwrap();
     let raw_recipes = sql_count(&dataset, "SELECT count(*) FROM raw_recipes");
-    assert_eq!(dataset.cleaning_report().table("recipes").unwrap().rows_in as i64, raw_recipes);
+    assert_eq!(
+        dataset.cleaning_report().table("recipes").unwrap().rows_in as i64,
+        raw_recipes
+    );
     assert_eq!(
         overview.unrated_reviews as i64,
-        sql_count(&dataset, "SELECT count(*) FROM raw_interactions WHERE rating = 0 AND date IS NOT NULL")
+        sql_count(
+            &dataset,
+            "SELECT count(*) FROM raw_interactions WHERE rating = 0 AND date IS NOT NULL"
+        )
     );
     assert_eq!(
         overview.users as i64,
@@ -53,6 +69,9 @@ fn overview_figures_match_sql_on_the_raw_tables() {
     assert!((overview.mean_rating - mean).abs() < 1e-9);
     assert_eq!(
         overview.distinct_tags as i64,
-        sql_count(&dataset, "SELECT count(DISTINCT t) FROM (SELECT unnest(tags) AS t FROM recipes)")
+        sql_count(
+            &dataset,
+            "SELECT count(DISTINCT t) FROM (SELECT unnest(tags) AS t FROM recipes)"
+        )
     );
 }

@@ -21,13 +21,21 @@ pub enum AnalysisError {
         #[source]
         source: mangetamain_stats::StatsError,
     },
-    /// The dataset layer failed.
+    /// The dataset layer failed (boxed: the core error is large).
     #[error(transparent)]
-    Core(#[from] mangetamain_core::CoreError),
+    Core(Box<mangetamain_core::CoreError>),
+}
+
+impl From<mangetamain_core::CoreError> for AnalysisError {
+    fn from(error: mangetamain_core::CoreError) -> Self {
+        AnalysisError::Core(Box::new(error))
+    }
 }
 
 /// Adds context to polars errors.
-pub(crate) fn frame_error(context: &str) -> impl FnOnce(polars::error::PolarsError) -> AnalysisError + '_ {
+pub(crate) fn frame_error(
+    context: &str,
+) -> impl FnOnce(polars::error::PolarsError) -> AnalysisError + '_ {
     move |source| AnalysisError::Frame {
         context: context.to_string(),
         source,

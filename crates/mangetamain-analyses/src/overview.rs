@@ -35,12 +35,13 @@ pub struct Overview {
 /// Computes the overview of a dataset.
 pub fn dataset_overview(dataset: &Dataset) -> Result<Overview, AnalysisError> {
     let interactions = dataset.interactions();
-    let n_unique = |frame: &DataFrame, column: &str, context: &str| -> Result<usize, AnalysisError> {
-        frame
-            .column(column)
-            .and_then(|c| c.n_unique())
-            .map_err(frame_error(context))
-    };
+    let n_unique =
+        |frame: &DataFrame, column: &str, context: &str| -> Result<usize, AnalysisError> {
+            frame
+                .column(column)
+                .and_then(|c| c.n_unique())
+                .map_err(frame_error(context))
+        };
     let report = dataset.cleaning_report();
     let period = |table: &str| report.table(table).and_then(|t| t.date_range.clone());
     Ok(Overview {
@@ -55,7 +56,11 @@ pub fn dataset_overview(dataset: &Dataset) -> Result<Overview, AnalysisError> {
             .column("rating")
             .and_then(|c| c.i32().map(|r| r.mean().unwrap_or(f64::NAN)))
             .map_err(frame_error("mean rating"))?,
-        distinct_ingredients: n_unique(dataset.recipe_ingredients(), "ingredient", "counting ingredients")?,
+        distinct_ingredients: n_unique(
+            dataset.recipe_ingredients(),
+            "ingredient",
+            "counting ingredients",
+        )?,
         distinct_tags: n_unique(dataset.recipe_tags(), "tag", "counting tags")?,
         recipe_period: period("recipes"),
         interaction_period: period("interactions"),

@@ -24,9 +24,20 @@ fn dataset(dir: &std::path::Path) -> Dataset {
     ];
     let data = dir.join("data");
     std::fs::create_dir_all(&data).unwrap();
-    std::fs::write(data.join("RAW_recipes.csv"), format!("{HEADER}{}", rows.concat())).unwrap();
-    std::fs::write(data.join("RAW_interactions.csv"), "user_id,recipe_id,date,rating,review\r\n1,1,2005-01-01,5,ok\r\n").unwrap();
-    let options = OpenOptions { store_path: Some(dir.join("store.duckdb")), ..OpenOptions::default() };
+    std::fs::write(
+        data.join("RAW_recipes.csv"),
+        format!("{HEADER}{}", rows.concat()),
+    )
+    .unwrap();
+    std::fs::write(
+        data.join("RAW_interactions.csv"),
+        "user_id,recipe_id,date,rating,review\r\n1,1,2005-01-01,5,ok\r\n",
+    )
+    .unwrap();
+    let options = OpenOptions {
+        store_path: Some(dir.join("store.duckdb")),
+        ..OpenOptions::default()
+    };
     Dataset::open_with(DataSource::LocalDir(data), &options).unwrap()
 }
 
@@ -36,8 +47,19 @@ fn recipes_per_year_and_their_peak() {
     let volume = recipe_volume(&dataset(dir.path()), &TrendParams::default()).unwrap();
     assert_eq!(volume.years, vec![2001, 2002, 2003]);
     assert_eq!(volume.counts, vec![2, 1, 3]);
-    assert!(volume.findings.contains(&Finding::Peak { what: "recipes per year".to_string(), at: "2003".to_string(), value: 3.0 }));
-    let restricted = recipe_volume(&dataset(dir.path()), &TrendParams { years: Some((2002, 2003)), ..TrendParams::default() }).unwrap();
+    assert!(volume.findings.contains(&Finding::Peak {
+        what: "recipes per year".to_string(),
+        at: "2003".to_string(),
+        value: 3.0
+    }));
+    let restricted = recipe_volume(
+        &dataset(dir.path()),
+        &TrendParams {
+            years: Some((2002, 2003)),
+            ..TrendParams::default()
+        },
+    )
+    .unwrap();
     assert_eq!(restricted.counts, vec![1, 3]);
 }
 
@@ -45,7 +67,11 @@ fn recipes_per_year_and_their_peak() {
 fn yearly_minutes_with_weighted_regression_by_hand() {
     let dir = tempfile::tempdir().unwrap();
     let trends = yearly_trends(&dataset(dir.path()), &TrendParams::default()).unwrap();
-    let minutes = trends.trends.iter().find(|t| t.metric == Metric::Minutes).unwrap();
+    let minutes = trends
+        .trends
+        .iter()
+        .find(|t| t.metric == Metric::Minutes)
+        .unwrap();
     assert_eq!(minutes.years, vec![2001, 2002, 2003]);
     assert_eq!(minutes.n, vec![2, 1, 3]);
     assert_eq!(minutes.mean, vec![15.0, 30.0, 40.0]);
@@ -64,7 +90,11 @@ fn yearly_minutes_with_weighted_regression_by_hand() {
     // Sen: slopes 15, 12.5, 10 -> median 12.5.
     assert_eq!(minutes.sen.unwrap().slope, 12.5);
     // Steps are 2 every year: a flat series has no slope to test.
-    let steps = trends.trends.iter().find(|t| t.metric == Metric::Steps).unwrap();
+    let steps = trends
+        .trends
+        .iter()
+        .find(|t| t.metric == Metric::Steps)
+        .unwrap();
     assert_eq!(steps.mean, vec![2.0, 2.0, 2.0]);
     assert!(trends.findings.iter().any(|f| matches!(f, Finding::Trend { what, direction: Direction::Flat | Direction::Up, .. } if what == "minutes")));
 }

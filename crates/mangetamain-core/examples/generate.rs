@@ -12,10 +12,12 @@ fn main() {
         std::process::exit(2);
     };
     let parse = |index: usize, default: f64| -> f64 {
-        args.get(index).map_or(Ok(default), |v| v.parse()).unwrap_or_else(|_| {
-            eprintln!("argument {} is not a number", index + 1);
-            std::process::exit(2);
-        })
+        args.get(index)
+            .map_or(Ok(default), |v| v.parse())
+            .unwrap_or_else(|_| {
+                eprintln!("argument {} is not a number", index + 1);
+                std::process::exit(2);
+            })
     };
     let params = GeneratorParams {
         scale: parse(1, 1.0),

@@ -8,11 +8,13 @@
 
 use std::sync::Arc;
 
+use duckdb::arrow::array::UInt32Array;
 use duckdb::arrow::array::{make_array, Array as _, ArrayRef, StructArray};
-use duckdb::arrow::datatypes::{Field, Schema};
+use duckdb::arrow::compute::take;
+use duckdb::arrow::datatypes::{DataType, Field, Schema};
 use duckdb::arrow::ffi::{from_ffi, to_ffi, FFI_ArrowArray, FFI_ArrowSchema};
 use duckdb::arrow::record_batch::RecordBatch;
-use polars::prelude::*;
+use polars::prelude::{CompatLevel, DataFrame};
 use polars_arrow::ffi::{
     export_array_to_c, export_field_to_c, import_array_from_c, import_field_from_c, ArrowArray,
     ArrowSchema,
@@ -22,8 +24,7 @@ use crate::error::{CoreError, FrameContext, Result};
 
 // The two libraries' C structs must have the same size for the hand-over to be sound.
 const _: () = assert!(std::mem::size_of::<ArrowArray>() == std::mem::size_of::<FFI_ArrowArray>());
-const _: () =
-    assert!(std::mem::size_of::<ArrowSchema>() == std::mem::size_of::<FFI_ArrowSchema>());
+const _: () = assert!(std::mem::size_of::<ArrowSchema>() == std::mem::size_of::<FFI_ArrowSchema>());
 
 fn arrow_error(what: &str, message: impl ToString) -> CoreError {
     CoreError::Arrow {
@@ -51,20 +52,68 @@ pub fn frame_to_record_batches(frame: &DataFrame, what: &str) -> Result<Vec<Reco
             let c_schema = export_field_to_c(field);
             // SAFETY: identical #[repr(C)] layouts (checked above); ownership moves with the
             // release callbacks, which the receiving structs call on drop.
-            let (ffi_array, ffi_schema): (FFI_ArrowArray, FFI_ArrowSchema) =
-                unsafe { (std::mem::transmute(c_array), std::mem::transmute(c_schema)) };
+            let (ffi_array, ffi_schema): (FFI_ArrowArray, FFI_ArrowSchema) = unsafe {
+                (
+                    std::mem::transmute::<ArrowArray, FFI_ArrowArray>(c_array),
+                    std::mem::transmute::<ArrowSchema, FFI_ArrowSchema>(c_schema),
+                )
+            };
             let arrow_field = Field::try_from(&ffi_schema).map_err(|e| arrow_error(what, e))?;
             // SAFETY: the array and schema come from polars' exporter, valid by construction.
-            let data = unsafe { from_ffi(ffi_array, &ffi_schema) }.map_err(|e| arrow_error(what, e))?;
+            let data =
+                unsafe { from_ffi(ffi_array, &ffi_schema) }.map_err(|e| arrow_error(what, e))?;
             arrays.push(make_array(data));
             fields.push(arrow_field);
         }
         let schema = schema
             .get_or_insert_with(|| Arc::new(Schema::new(fields)))
             .clone();
-        batches.push(RecordBatch::try_new(schema, arrays).map_err(|e| arrow_error(what, e))?);
+        let batch = RecordBatch::try_new(schema, arrays).map_err(|e| arrow_error(what, e))?;
+        batches.extend(compact_slices(&batch, what)?);
     }
     Ok(batches)
+}
+
+/// Rows per batch handed to DuckDB's appender (its vector size).
+const APPEND_ROWS: usize = 2048;
+
+/// Splits a batch into DuckDB-vector-sized batches whose list columns are compacted.
+///
+/// duckdb-rs' appender converts a list column by copying its whole child array for every
+/// 2048-row slice; on a sliced list the child is the full original one, so appending a large
+/// batch with list columns costs O(rows²) (84 s for the full RAW_recipes). Compacting each slice
+/// (a copy of just its rows) keeps the append linear.
+fn compact_slices(batch: &RecordBatch, what: &str) -> Result<Vec<RecordBatch>> {
+    let has_lists = batch
+        .schema()
+        .fields()
+        .iter()
+        .any(|f| matches!(f.data_type(), DataType::List(_) | DataType::LargeList(_)));
+    if !has_lists || batch.num_rows() <= APPEND_ROWS {
+        return Ok(vec![batch.clone()]);
+    }
+    let mut out = Vec::with_capacity(batch.num_rows() / APPEND_ROWS + 1);
+    let all_rows = UInt32Array::from_iter_values(0..APPEND_ROWS as u32);
+    let mut offset = 0;
+    while offset < batch.num_rows() {
+        let length = APPEND_ROWS.min(batch.num_rows() - offset);
+        let slice = batch.slice(offset, length);
+        let columns = slice
+            .columns()
+            .iter()
+            .map(|column| match column.data_type() {
+                DataType::List(_) | DataType::LargeList(_) => {
+                    // `take` rebuilds the list with only this slice's child values.
+                    take(column.as_ref(), &all_rows.slice(0, length), None)
+                        .map_err(|e| arrow_error(what, e))
+                }
+                _ => Ok(column.clone()),
+            })
+            .collect::<Result<Vec<ArrayRef>>>()?;
+        out.push(RecordBatch::try_new(slice.schema(), columns).map_err(|e| arrow_error(what, e))?);
+        offset += length;
+    }
+    Ok(out)
 }
 
 /// Converts arrow-rs record batches (from `Statement::query_arrow`) into one polars frame.
@@ -94,8 +143,12 @@ fn record_batch_to_frame(batch: RecordBatch, what: &str) -> Result<DataFrame> {
     let (ffi_array, ffi_schema) =
         to_ffi(&struct_array.to_data()).map_err(|e| arrow_error(what, e))?;
     // SAFETY: see `frame_to_record_batches`.
-    let (c_array, c_schema): (ArrowArray, ArrowSchema) =
-        unsafe { (std::mem::transmute(ffi_array), std::mem::transmute(ffi_schema)) };
+    let (c_array, c_schema): (ArrowArray, ArrowSchema) = unsafe {
+        (
+            std::mem::transmute::<FFI_ArrowArray, ArrowArray>(ffi_array),
+            std::mem::transmute::<FFI_ArrowSchema, ArrowSchema>(ffi_schema),
+        )
+    };
     // SAFETY: produced by arrow-rs' exporter just above.
     let field = unsafe { import_field_from_c(&c_schema) }.map_err(|e| arrow_error(what, e))?;
     let array = unsafe { import_array_from_c(c_array, field.dtype().clone()) }
@@ -109,7 +162,8 @@ fn record_batch_to_frame(batch: RecordBatch, what: &str) -> Result<DataFrame> {
 }
 
 /// The DuckDB column type of a polars dtype (the types this project stores).
-pub fn duckdb_type(dtype: &DataType) -> Option<String> {
+pub fn duckdb_type(dtype: &polars::prelude::DataType) -> Option<String> {
+    use polars::prelude::DataType;
     Some(match dtype {
         DataType::Boolean => "BOOLEAN".to_string(),
         DataType::Int32 => "INTEGER".to_string(),

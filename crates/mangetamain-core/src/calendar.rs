@@ -8,8 +8,16 @@ use polars::prelude::*;
 /// The calendar feature columns for non-null dates given as days since 1970-01-01.
 pub fn calendar_columns(days: &[i32]) -> Vec<Column> {
     let n = days.len();
-    let (mut year, mut month, mut day) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
-    let (mut weekday, mut weekend, mut season) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
+    let (mut year, mut month, mut day) = (
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+    );
+    let (mut weekday, mut weekend, mut season) = (
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+    );
     for &d in days {
         let (y, m, dd) = civil_from_days(d);
         let w = iso_weekday(d);

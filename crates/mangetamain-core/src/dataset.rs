@@ -82,8 +82,16 @@ impl std::fmt::Debug for Dataset {
 
 /// The split files stored when present: (file, raw table, cleaned table if any).
 const SPLITS: [(KaggleFile, &str, Option<&str>); 3] = [
-    (KaggleFile::InteractionsTrain, "raw_interactions_train", Some("interactions_train")),
-    (KaggleFile::InteractionsValidation, "raw_interactions_validation", None),
+    (
+        KaggleFile::InteractionsTrain,
+        "raw_interactions_train",
+        Some("interactions_train"),
+    ),
+    (
+        KaggleFile::InteractionsValidation,
+        "raw_interactions_validation",
+        None,
+    ),
     (KaggleFile::InteractionsTest, "raw_interactions_test", None),
 ];
 
@@ -167,7 +175,13 @@ impl Dataset {
         phase("parse", &mut phases);
         let (recipes, interactions) = rayon::join(
             || clean_recipes(&raw_recipes, &options.cleaning),
-            || clean_interactions(&raw_interactions, "interactions", KaggleFile::RawInteractions.file_name()),
+            || {
+                clean_interactions(
+                    &raw_interactions,
+                    "interactions",
+                    KaggleFile::RawInteractions.file_name(),
+                )
+            },
         );
         let (recipes, interactions) = (recipes?, interactions?);
         let mut report = CleaningReport {
@@ -206,10 +220,11 @@ impl Dataset {
         store.write_table("interactions", &interactions.frame)?;
         store.write_table("recipe_ingredients", &recipe_ingredients)?;
         store.write_table("recipe_tags", &recipe_tags)?;
-        let report_json = serde_json::to_string(&report).map_err(|e| CoreError::InvalidParameter {
-            name: "cleaning report",
-            message: e.to_string(),
-        })?;
+        let report_json =
+            serde_json::to_string(&report).map_err(|e| CoreError::InvalidParameter {
+                name: "cleaning report",
+                message: e.to_string(),
+            })?;
         store.set_meta("cleaning_report", &report_json)?;
         store.set_meta("fingerprint", fingerprint)?;
         store.commit()?;
@@ -350,7 +365,9 @@ fn explode_items(recipes: &DataFrame, list_column: &str, item_name: &str) -> Res
             },
         )
         .frame_context(context)?;
-    exploded.rename("id", "recipe_id".into()).frame_context(context)?;
+    exploded
+        .rename("id", "recipe_id".into())
+        .frame_context(context)?;
     exploded
         .rename(list_column, item_name.into())
         .frame_context(context)?;
@@ -374,7 +391,12 @@ fn fingerprint(source: &DataSource, options: &OpenOptions) -> Result<String> {
                 .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
                 .map(|d| d.as_nanos())
                 .unwrap_or(0);
-            files.push(format!("{}:{}:{}", file.file_name(), metadata.len(), modified));
+            files.push(format!(
+                "{}:{}:{}",
+                file.file_name(),
+                metadata.len(),
+                modified
+            ));
         }
     }
     let cleaning = serde_json::to_string(&options.cleaning).unwrap_or_default();
@@ -394,7 +416,9 @@ fn default_store_path(source: &DataSource) -> Result<PathBuf> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "dataset".to_string());
     let key = fnv1a(canonical.to_string_lossy().as_bytes());
-    Ok(cache.join("stores").join(format!("{name}-{key:016x}.duckdb")))
+    Ok(cache
+        .join("stores")
+        .join(format!("{name}-{key:016x}.duckdb")))
 }
 
 /// FNV-1a hash, stable across runs and platforms (for store file names).

@@ -67,7 +67,9 @@ impl DataSource {
 pub fn cache_root() -> PathBuf {
     std::env::var_os("MANGETAMAIN_CACHE_DIR")
         .map(PathBuf::from)
-        .or_else(|| std::env::var_os("XDG_CACHE_HOME").map(|d| PathBuf::from(d).join("mangetamain")))
+        .or_else(|| {
+            std::env::var_os("XDG_CACHE_HOME").map(|d| PathBuf::from(d).join("mangetamain"))
+        })
         .or_else(|| std::env::var_os("HOME").map(|d| PathBuf::from(d).join(".cache/mangetamain")))
         .unwrap_or_else(|| std::env::temp_dir().join("mangetamain"))
 }

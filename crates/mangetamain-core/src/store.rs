@@ -69,7 +69,10 @@ impl Store {
         &self.path
     }
 
-    fn store_error(&self, context: impl Into<String>) -> impl FnOnce(duckdb::Error) -> CoreError + '_ {
+    fn store_error(
+        &self,
+        context: impl Into<String>,
+    ) -> impl FnOnce(duckdb::Error) -> CoreError + '_ {
         let context = context.into();
         move |source| CoreError::Store {
             path: self.path.clone(),
@@ -154,6 +157,7 @@ impl Store {
             ),
             &format!("creating table {name}"),
         )?;
+        let started = std::time::Instant::now();
         let mut appender = self
             .connection
             .appender(name)
@@ -166,6 +170,12 @@ impl Store {
         appender
             .flush()
             .map_err(self.store_error(format!("flushing {name}")))?;
+        tracing::debug!(
+            table = name,
+            rows = frame.height(),
+            seconds = started.elapsed().as_secs_f64(),
+            "stored"
+        );
         Ok(())
     }
 

@@ -39,9 +39,22 @@ struct Server {
 impl Server {
     fn start(binary: &Path, root: &Path) -> Server {
         std::fs::create_dir_all(root).unwrap();
-        let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
         let child = Command::new(binary)
-            .args(["--host", "127.0.0.1", "--port", &port.to_string(), "--access-key", ACCESS_KEY, "--secret-key", SECRET_KEY])
+            .args([
+                "--host",
+                "127.0.0.1",
+                "--port",
+                &port.to_string(),
+                "--access-key",
+                ACCESS_KEY,
+                "--secret-key",
+                SECRET_KEY,
+            ])
             .arg(root)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -52,7 +65,11 @@ impl Server {
             assert!(Instant::now() < deadline, "s3s-fs did not start");
             std::thread::sleep(Duration::from_millis(20));
         }
-        Server { child: Mutex::new(Some(child)), port, root: root.to_path_buf() }
+        Server {
+            child: Mutex::new(Some(child)),
+            port,
+            root: root.to_path_buf(),
+        }
     }
 
     fn stop(&self) {
@@ -75,7 +92,11 @@ impl Drop for Server {
 
 fn credentials(dir: &Path, secret: &str) -> PathBuf {
     let path = dir.join("credentials");
-    std::fs::write(&path, format!("[test]\naws_access_key_id = {ACCESS_KEY}\naws_secret_access_key = {secret}\n")).unwrap();
+    std::fs::write(
+        &path,
+        format!("[test]\naws_access_key_id = {ACCESS_KEY}\naws_secret_access_key = {secret}\n"),
+    )
+    .unwrap();
     path
 }
 
@@ -93,19 +114,33 @@ fn config(server: &Server, dir: &Path, cache: &str) -> S3Config {
 }
 
 fn kaggle_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "csv")).collect();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "csv"))
+        .collect();
     files.sort();
     files
 }
 
 #[test]
 fn a_dataset_opens_from_a_bucket_like_from_its_folder_and_is_cached() {
-    let Some(binary) = s3s_fs_binary() else { return };
+    let Some(binary) = s3s_fs_binary() else {
+        return;
+    };
     let dir = tempfile::tempdir().unwrap();
     let server = Server::start(&binary, &dir.path().join("server"));
     server.bucket("mangetamain");
     let local = dir.path().join("local");
-    generate(&local, &GeneratorParams { scale: 0.002, seed: 5, splits: true }).unwrap();
+    generate(
+        &local,
+        &GeneratorParams {
+            scale: 0.002,
+            seed: 5,
+            splits: true,
+        },
+    )
+    .unwrap();
     let location = S3Location::parse("s3://mangetamain/kaggle").unwrap();
     let config = config(&server, dir.path(), "cache");
     let keys = publish(&location, &config, &kaggle_files(&local)).unwrap();
@@ -117,39 +152,79 @@ fn a_dataset_opens_from_a_bucket_like_from_its_folder_and_is_cached() {
     assert_eq!(status.objects_present.len(), 5);
 
     let from_bucket = Dataset::open_with(
-        DataSource::S3 { location: location.clone(), config: config.clone() },
-        &OpenOptions { store_path: Some(dir.path().join("bucket.duckdb")), ..OpenOptions::default() },
+        DataSource::S3 {
+            location: location.clone(),
+            config: config.clone(),
+        },
+        &OpenOptions {
+            store_path: Some(dir.path().join("bucket.duckdb")),
+            ..OpenOptions::default()
+        },
     )
     .unwrap();
     let from_folder = Dataset::open_with(
         DataSource::LocalDir(local.clone()),
-        &OpenOptions { store_path: Some(dir.path().join("local.duckdb")), ..OpenOptions::default() },
+        &OpenOptions {
+            store_path: Some(dir.path().join("local.duckdb")),
+            ..OpenOptions::default()
+        },
     )
     .unwrap();
-    assert_eq!(from_bucket.recipes().height(), from_folder.recipes().height());
-    assert_eq!(from_bucket.interactions().height(), from_folder.interactions().height());
-    assert_eq!(from_bucket.cleaning_report().tables.len(), from_folder.cleaning_report().tables.len());
-    for (a, b) in from_bucket.cleaning_report().tables.iter().zip(&from_folder.cleaning_report().tables) {
-        assert_eq!((a.rows_in, a.rows_out, &a.removals), (b.rows_in, b.rows_out, &b.removals));
+    assert_eq!(
+        from_bucket.recipes().height(),
+        from_folder.recipes().height()
+    );
+    assert_eq!(
+        from_bucket.interactions().height(),
+        from_folder.interactions().height()
+    );
+    assert_eq!(
+        from_bucket.cleaning_report().tables.len(),
+        from_folder.cleaning_report().tables.len()
+    );
+    for (a, b) in from_bucket
+        .cleaning_report()
+        .tables
+        .iter()
+        .zip(&from_folder.cleaning_report().tables)
+    {
+        assert_eq!(
+            (a.rows_in, a.rows_out, &a.removals),
+            (b.rows_in, b.rows_out, &b.removals)
+        );
     }
     // Every downloaded file equals its source byte for byte.
     for file in kaggle_files(&local) {
         let name = file.file_name().unwrap();
-        assert_eq!(std::fs::read(&file).unwrap(), std::fs::read(dir.path().join("cache").join(name)).unwrap());
+        assert_eq!(
+            std::fs::read(&file).unwrap(),
+            std::fs::read(dir.path().join("cache").join(name)).unwrap()
+        );
     }
 
     // Second fetch: a cache hit for every file, nothing downloaded, files untouched.
-    let modified = std::fs::metadata(dir.path().join("cache/RAW_recipes.csv")).unwrap().modified().unwrap();
+    let modified = std::fs::metadata(dir.path().join("cache/RAW_recipes.csv"))
+        .unwrap()
+        .modified()
+        .unwrap();
     let again = fetch_dataset(&location, &config, &|_, _, _| {}).unwrap();
     assert!(again.downloaded.is_empty(), "{again:?}");
     assert_eq!(again.cached.len(), 5);
     assert_eq!(again.bytes, 0);
-    assert_eq!(std::fs::metadata(dir.path().join("cache/RAW_recipes.csv")).unwrap().modified().unwrap(), modified);
+    assert_eq!(
+        std::fs::metadata(dir.path().join("cache/RAW_recipes.csv"))
+            .unwrap()
+            .modified()
+            .unwrap(),
+        modified
+    );
 }
 
 #[test]
 fn errors_name_the_problem() {
-    let Some(binary) = s3s_fs_binary() else { return };
+    let Some(binary) = s3s_fs_binary() else {
+        return;
+    };
     let dir = tempfile::tempdir().unwrap();
     let server = Server::start(&binary, &dir.path().join("server"));
     server.bucket("mangetamain");
@@ -162,32 +237,62 @@ fn errors_name_the_problem() {
     let location = S3Location::parse("s3://mangetamain/kaggle").unwrap();
     let err = fetch_dataset(&location, &wrong, &|_, _, _| {}).unwrap_err();
     assert!(matches!(err, S3Error::BadCredentials { .. }), "{err}");
-    assert!(!err.to_string().contains("not-the-secret"), "secret leaked: {err}");
+    assert!(
+        !err.to_string().contains("not-the-secret"),
+        "secret leaked: {err}"
+    );
     let status = probe(&location, &wrong, Duration::from_secs(2));
     assert!(status.reachable && !status.authenticated, "{status:?}");
 
     let err = fetch_dataset(&location, &good, &|_, _, _| {}).unwrap_err();
-    assert!(matches!(&err, S3Error::NoSuchKey { key, .. } if key == "kaggle/RAW_recipes.csv"), "{err}");
-    assert!(err.to_string().contains("s3://mangetamain/kaggle/RAW_recipes.csv"));
+    assert!(
+        matches!(&err, S3Error::NoSuchKey { key, .. } if key == "kaggle/RAW_recipes.csv"),
+        "{err}"
+    );
+    assert!(err
+        .to_string()
+        .contains("s3://mangetamain/kaggle/RAW_recipes.csv"));
 
     let missing_bucket = S3Location::parse("s3://no-such-bucket/kaggle").unwrap();
     let err = fetch_dataset(&missing_bucket, &good, &|_, _, _| {}).unwrap_err();
-    assert!(matches!(err, S3Error::NoSuchBucket { .. } | S3Error::NoSuchKey { .. }), "{err}");
+    assert!(
+        matches!(
+            err,
+            S3Error::NoSuchBucket { .. } | S3Error::NoSuchKey { .. }
+        ),
+        "{err}"
+    );
     assert!(err.to_string().contains("no-such-bucket"));
 
     let mut unreachable = good.clone();
-    unreachable.endpoint = Some(format!("http://127.0.0.1:{}", TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()));
+    unreachable.endpoint = Some(format!(
+        "http://127.0.0.1:{}",
+        TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port()
+    ));
     let started = Instant::now();
     let status = probe(&location, &unreachable, Duration::from_millis(800));
     assert!(!status.reachable, "{status:?}");
-    assert!(started.elapsed() < Duration::from_secs(3), "probe took {:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "probe took {:?}",
+        started.elapsed()
+    );
     let err = fetch_dataset(&location, &unreachable, &|_, _, _| {}).unwrap_err();
-    assert!(matches!(err, S3Error::Unreachable { .. } | S3Error::Timeout { .. }), "{err}");
+    assert!(
+        matches!(err, S3Error::Unreachable { .. } | S3Error::Timeout { .. }),
+        "{err}"
+    );
 }
 
 #[test]
 fn large_objects_go_up_in_parts_and_a_broken_download_leaves_nothing() {
-    let Some(binary) = s3s_fs_binary() else { return };
+    let Some(binary) = s3s_fs_binary() else {
+        return;
+    };
     let dir = tempfile::tempdir().unwrap();
     let server = Server::start(&binary, &dir.path().join("server"));
     server.bucket("big");
@@ -195,20 +300,30 @@ fn large_objects_go_up_in_parts_and_a_broken_download_leaves_nothing() {
     let upload = dir.path().join("upload");
     std::fs::create_dir_all(&upload).unwrap();
     let mut state: u64 = 1;
-    let mut file = std::io::BufWriter::new(std::fs::File::create(upload.join("RAW_recipes.csv")).unwrap());
+    let mut file =
+        std::io::BufWriter::new(std::fs::File::create(upload.join("RAW_recipes.csv")).unwrap());
     for _ in 0..(40 * 1024 * 1024 / 8) {
-        state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         file.write_all(&state.to_le_bytes()).unwrap();
     }
     drop(file);
-    std::fs::write(upload.join("RAW_interactions.csv"), b"user_id,recipe_id,date,rating,review\r\n").unwrap();
+    std::fs::write(
+        upload.join("RAW_interactions.csv"),
+        b"user_id,recipe_id,date,rating,review\r\n",
+    )
+    .unwrap();
     let location = S3Location::parse("s3://big/data").unwrap();
     let cfg = config(&server, dir.path(), "cache");
     publish(&location, &cfg, &kaggle_files(&upload)).unwrap();
 
     let report = fetch_dataset(&location, &cfg, &|_, _, _| {}).unwrap();
     assert_eq!(report.downloaded.len(), 2);
-    assert_eq!(std::fs::read(upload.join("RAW_recipes.csv")).unwrap(), std::fs::read(dir.path().join("cache/RAW_recipes.csv")).unwrap());
+    assert_eq!(
+        std::fs::read(upload.join("RAW_recipes.csv")).unwrap(),
+        std::fs::read(dir.path().join("cache/RAW_recipes.csv")).unwrap()
+    );
 
     // A fresh cache, and the server dies as soon as the first bytes arrive.
     let mut broken = cfg.clone();
@@ -219,7 +334,19 @@ fn large_objects_go_up_in_parts_and_a_broken_download_leaves_nothing() {
         }
     })
     .unwrap_err();
-    assert!(matches!(err, S3Error::Interrupted { .. } | S3Error::Unreachable { .. } | S3Error::Timeout { .. }), "{err}");
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path().join("broken-cache")).unwrap().map(|e| e.unwrap().file_name()).collect();
-    assert!(leftovers.is_empty(), "files left after a broken download: {leftovers:?}");
+    assert!(
+        matches!(
+            err,
+            S3Error::Interrupted { .. } | S3Error::Unreachable { .. } | S3Error::Timeout { .. }
+        ),
+        "{err}"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path().join("broken-cache"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "files left after a broken download: {leftovers:?}"
+    );
 }

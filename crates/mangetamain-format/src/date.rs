@@ -131,7 +131,12 @@ pub enum Season {
 
 impl Season {
     /// All seasons in calendar order starting with Winter.
-    pub const ALL: [Season; 4] = [Season::Winter, Season::Spring, Season::Summer, Season::Autumn];
+    pub const ALL: [Season; 4] = [
+        Season::Winter,
+        Season::Spring,
+        Season::Summer,
+        Season::Autumn,
+    ];
 
     /// The season of a month (1-12).
     ///
@@ -177,7 +182,15 @@ mod tests {
 
     #[test]
     fn rejects_other_shapes() {
-        for bad in ["2/17/2003", "2003-2-17", "2003-02-17 ", "", "20030217", "2003-13-01", "2001-02-29"] {
+        for bad in [
+            "2/17/2003",
+            "2003-2-17",
+            "2003-02-17 ",
+            "",
+            "20030217",
+            "2003-13-01",
+            "2001-02-29",
+        ] {
             assert!(parse_iso_date(bad).is_err(), "{bad}");
         }
         assert!(parse_iso_date("2000-02-29").is_ok());

@@ -66,9 +66,7 @@ impl KaggleFile {
             KaggleFile::RawInteractions => &["user_id", "recipe_id", "date", "rating", "review"],
             KaggleFile::InteractionsTrain
             | KaggleFile::InteractionsValidation
-            | KaggleFile::InteractionsTest => {
-                &["user_id", "recipe_id", "date", "rating", "u", "i"]
-            }
+            | KaggleFile::InteractionsTest => &["user_id", "recipe_id", "date", "rating", "u", "i"],
             KaggleFile::PpRecipes => &[
                 "id",
                 "i",
@@ -79,7 +77,14 @@ impl KaggleFile {
                 "calorie_level",
                 "ingredient_ids",
             ],
-            KaggleFile::PpUsers => &["u", "techniques", "items", "n_items", "ratings", "n_ratings"],
+            KaggleFile::PpUsers => &[
+                "u",
+                "techniques",
+                "items",
+                "n_items",
+                "ratings",
+                "n_ratings",
+            ],
         }
     }
 }

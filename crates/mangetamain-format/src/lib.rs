@@ -28,6 +28,5 @@ pub use error::{FieldError, FormatError};
 pub use kaggle_file::KaggleFile;
 pub use reader::{read_all, read_chunks, read_chunks_sized, ChunkReader};
 pub use records::{
-    KaggleRecord, PpRecipe, PpUser, RawInteraction, RawRecipe, SplitInteraction,
-    NUTRITION_COLUMNS,
+    KaggleRecord, PpRecipe, PpUser, RawInteraction, RawRecipe, SplitInteraction, NUTRITION_COLUMNS,
 };

@@ -329,7 +329,8 @@ impl Cursor<'_> {
             .ok_or_else(|| self.error("truncated hexadecimal escape"))?;
         let code =
             u32::from_str_radix(hex, 16).map_err(|_| self.error("invalid hexadecimal escape"))?;
-        let ch = char::from_u32(code).ok_or_else(|| self.error("escape is not a valid character"))?;
+        let ch =
+            char::from_u32(code).ok_or_else(|| self.error("escape is not a valid character"))?;
         self.pos = end;
         Ok(ch)
     }
@@ -339,7 +340,19 @@ impl Cursor<'_> {
         let start = self.pos;
         while matches!(
             self.peek(),
-            Some(b'0'..=b'9' | b'+' | b'-' | b'.' | b'e' | b'E' | b'a'..=b'd' | b'f'..=b'z' | b'A'..=b'D' | b'F'..=b'Z' | b'_')
+            Some(
+                b'0'..=b'9'
+                | b'+'
+                | b'-'
+                | b'.'
+                | b'e'
+                | b'E'
+                | b'a'..=b'd'
+                | b'f'..=b'z'
+                | b'A'..=b'D'
+                | b'F'..=b'Z'
+                | b'_',
+            )
         ) {
             self.pos += 1;
         }

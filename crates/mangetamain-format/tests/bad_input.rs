@@ -37,10 +37,30 @@ fn a_wrong_field_count_names_the_line() {
 fn a_bad_rating_names_the_line_and_column() {
     let file = write_temp(&format!("{INTERACTIONS_HEADER}1,2,2003-02-17,6,ok\n"));
     let err = read_all::<RawInteraction>(file.path(), KaggleFile::RawInteractions).unwrap_err();
-    assert!(matches!(err, FormatError::Field { line: 2, column: "rating", .. }), "{err}");
+    assert!(
+        matches!(
+            err,
+            FormatError::Field {
+                line: 2,
+                column: "rating",
+                ..
+            }
+        ),
+        "{err}"
+    );
     let file = write_temp(&format!("{INTERACTIONS_HEADER}1,x,2003-02-17,5,ok\n"));
     let err = read_all::<RawInteraction>(file.path(), KaggleFile::RawInteractions).unwrap_err();
-    assert!(matches!(err, FormatError::Field { line: 2, column: "recipe_id", .. }), "{err}");
+    assert!(
+        matches!(
+            err,
+            FormatError::Field {
+                line: 2,
+                column: "recipe_id",
+                ..
+            }
+        ),
+        "{err}"
+    );
 }
 
 #[test]
@@ -51,7 +71,12 @@ fn a_nutrition_list_of_the_wrong_length_is_an_error() {
     let file = write_temp(&format!("{header}{good}{bad}"));
     let err = read_all::<RawRecipe>(file.path(), KaggleFile::RawRecipes).unwrap_err();
     match err {
-        FormatError::Field { line, column, message, .. } => {
+        FormatError::Field {
+            line,
+            column,
+            message,
+            ..
+        } => {
             assert_eq!((line, column), (3, "nutrition"));
             assert!(message.contains("found 2"), "{message}");
         }

@@ -35,7 +35,12 @@ fn parses_every_python_repr_of_string_lists() {
     let fixture = fixture();
     assert_eq!(fixture.string_lists.len(), 500);
     for case in &fixture.string_lists {
-        assert_eq!(parse_string_list(&case.repr).unwrap(), case.items, "{}", case.repr);
+        assert_eq!(
+            parse_string_list(&case.repr).unwrap(),
+            case.items,
+            "{}",
+            case.repr
+        );
     }
 }
 

@@ -37,13 +37,23 @@ fn best_of<T>(runs: usize, mut f: impl FnMut() -> T) -> (f64, T) {
 
 fn main() {
     for ties in [true, false] {
-        let label = if ties { "ratings 1-5 (ties)" } else { "continuous" };
+        let label = if ties {
+            "ratings 1-5 (ties)"
+        } else {
+            "continuous"
+        };
         let groups: Vec<Vec<f64>> = (0..4).map(|g| lcg(250_000, 100 + g, ties)).collect();
         let refs: Vec<&[f64]> = groups.iter().map(|g| g.as_slice()).collect();
         let (seconds, kw) = best_of(5, || kruskal_wallis(&refs).expect("valid data"));
-        println!("kruskal_wallis 4 x 250,000 = 1,000,000 values, {label}: {:.3} s (H = {:.4})", seconds, kw.h);
+        println!(
+            "kruskal_wallis 4 x 250,000 = 1,000,000 values, {label}: {:.3} s (H = {:.4})",
+            seconds, kw.h
+        );
         let (a, b) = (lcg(500_000, 7, ties), lcg(500_000, 8, ties));
         let (seconds, mw) = best_of(5, || mann_whitney(&a, &b).expect("valid data"));
-        println!("mann_whitney 500,000 + 500,000 = 1,000,000 values, {label}: {:.3} s (U = {:.1})", seconds, mw.u);
+        println!(
+            "mann_whitney 500,000 + 500,000 = 1,000,000 values, {label}: {:.3} s (U = {:.1})",
+            seconds, mw.u
+        );
     }
 }

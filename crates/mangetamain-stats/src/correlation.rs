@@ -135,14 +135,17 @@ pub fn kendall_tau_b(x: &[f64], y: &[f64]) -> Result<Correlation> {
         for &r in ranks {
             counts[r] += 1;
         }
-        counts.iter().filter(|&&c| c > 1).fold((0, 0.0, 0.0), |(t, a, b), &c| {
-            let cf = c as f64;
-            (
-                t + c * (c - 1) / 2,
-                a + cf * (cf - 1.0) * (cf - 2.0),
-                b + cf * (cf - 1.0) * (2.0 * cf + 5.0),
-            )
-        })
+        counts
+            .iter()
+            .filter(|&&c| c > 1)
+            .fold((0, 0.0, 0.0), |(t, a, b), &c| {
+                let cf = c as f64;
+                (
+                    t + c * (c - 1) / 2,
+                    a + cf * (cf - 1.0) * (cf - 2.0),
+                    b + cf * (cf - 1.0) * (2.0 * cf + 5.0),
+                )
+            })
     };
     let (xtie, x0, x1) = tie_stats(&xs);
     let (ytie, y0, y1) = tie_stats(&ys);

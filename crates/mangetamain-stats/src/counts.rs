@@ -42,7 +42,9 @@ pub fn chi_square_goodness_of_fit(observed: &[f64], expected: Option<&[f64]>) ->
             if e.len() != observed.len() || ((e_total - total) / total).abs() > 1e-8 {
                 return Err(StatsError::InvalidInput {
                     what: WHAT,
-                    message: format!("expected counts must have the observed length and total {total}"),
+                    message: format!(
+                        "expected counts must have the observed length and total {total}"
+                    ),
                 });
             }
             e.to_vec()
@@ -79,12 +81,19 @@ pub fn chi_square_independence(table: &[f64], rows: usize) -> Result<ChiSquare> 
     if rows < 2 || table.len() % rows != 0 || table.len() / rows < 2 {
         return Err(StatsError::InvalidInput {
             what: WHAT,
-            message: format!("need at least a 2 x 2 table, got {} cells in {rows} rows", table.len()),
+            message: format!(
+                "need at least a 2 x 2 table, got {} cells in {rows} rows",
+                table.len()
+            ),
         });
     }
     let cols = table.len() / rows;
-    let row_sums: Vec<f64> = (0..rows).map(|r| table[r * cols..(r + 1) * cols].iter().sum()).collect();
-    let col_sums: Vec<f64> = (0..cols).map(|c| (0..rows).map(|r| table[r * cols + c]).sum()).collect();
+    let row_sums: Vec<f64> = (0..rows)
+        .map(|r| table[r * cols..(r + 1) * cols].iter().sum())
+        .collect();
+    let col_sums: Vec<f64> = (0..cols)
+        .map(|c| (0..rows).map(|r| table[r * cols + c]).sum())
+        .collect();
     let total: f64 = row_sums.iter().sum();
     if row_sums.iter().chain(&col_sums).any(|s| *s == 0.0) {
         return Err(StatsError::InvalidInput {

@@ -15,7 +15,9 @@ pub enum Correction {
 
 /// Adjusted p-values, in the input order. NaN p-values stay NaN and are not counted in m.
 pub fn adjust_p_values(p_values: &[f64], method: Correction) -> Vec<f64> {
-    let valid: Vec<usize> = (0..p_values.len()).filter(|&i| !p_values[i].is_nan()).collect();
+    let valid: Vec<usize> = (0..p_values.len())
+        .filter(|&i| !p_values[i].is_nan())
+        .collect();
     let m = valid.len();
     let mut adjusted = vec![f64::NAN; p_values.len()];
     if m == 0 {

@@ -22,8 +22,18 @@ pub struct ShapiroWilk {
 /// Royston's AS 111 normal quantile (PPND), the one scipy's swilk uses for the coefficients.
 fn ppnd_as111(p: f64) -> f64 {
     const SPLIT: f64 = 0.42;
-    const A: [f64; 4] = [2.50662823884, -18.61500062529, 41.39119773534, -25.44106049637];
-    const B: [f64; 4] = [-8.47351093090, 23.08336743743, -21.06224101826, 3.13082909833];
+    const A: [f64; 4] = [
+        2.50662823884,
+        -18.61500062529,
+        41.39119773534,
+        -25.44106049637,
+    ];
+    const B: [f64; 4] = [
+        -8.47351093090,
+        23.08336743743,
+        -21.06224101826,
+        3.13082909833,
+    ];
     const C: [f64; 4] = [-2.78718931138, -2.29796479134, 4.85014127135, 2.32121276858];
     const D: [f64; 2] = [3.54388924762, 1.63706781897];
     let q = p - 0.5;
@@ -50,6 +60,8 @@ fn poly(c: &[f64], x: f64) -> f64 {
 /// Shapiro-Wilk test, a port of AS R94 as scipy runs it (data sorted and shifted by the value at
 /// index n/2 of the input, as `scipy.stats.shapiro` does). Needs n >= 3; all values equal is an
 /// error.
+// The loops keep AS R94's 1-based indexing, and its truncated constants, to match scipy exactly.
+#[allow(clippy::needless_range_loop, clippy::approx_constant)]
 pub fn shapiro_wilk(values: &[f64]) -> Result<ShapiroWilk> {
     const WHAT: &str = "shapiro_wilk";
     check_len(WHAT, values, 3)?;
@@ -97,7 +109,10 @@ pub fn shapiro_wilk(values: &[f64]) -> Result<ShapiroWilk> {
                     .sqrt(),
             )
         } else {
-            (2, ((summ2 - 2.0 * m[1] * m[1]) / (1.0 - 2.0 * a1 * a1)).sqrt())
+            (
+                2,
+                ((summ2 - 2.0 * m[1] * m[1]) / (1.0 - 2.0 * a1 * a1)).sqrt(),
+            )
         };
         a[1] = a1;
         for i in i1..=nn2 {
@@ -210,7 +225,8 @@ pub fn dagostino_pearson(values: &[f64]) -> Result<DagostinoPearson> {
     let x = (kurt - e) / varb2.sqrt();
     let sqrtbeta1 = 6.0 * (n * n - 5.0 * n + 2.0) / ((n + 7.0) * (n + 9.0))
         * ((6.0 * (n + 3.0) * (n + 5.0)) / (n * (n - 2.0) * (n - 3.0))).sqrt();
-    let a = 6.0 + 8.0 / sqrtbeta1 * (2.0 / sqrtbeta1 + (1.0 + 4.0 / (sqrtbeta1 * sqrtbeta1)).sqrt());
+    let a =
+        6.0 + 8.0 / sqrtbeta1 * (2.0 / sqrtbeta1 + (1.0 + 4.0 / (sqrtbeta1 * sqrtbeta1)).sqrt());
     let term1 = 1.0 - 2.0 / (9.0 * a);
     let denom = 1.0 + x * (2.0 / (a - 4.0)).sqrt();
     let term2 = if denom == 0.0 {

@@ -197,7 +197,11 @@ pub fn wls(x: &[f64], y: &[f64], weights: &[f64], confidence: f64) -> Result<Wei
         slope_t,
         intercept_p: t_two_sided(intercept_t, df),
         slope_p: t_two_sided(slope_t, df),
-        r_squared: if tss == 0.0 { f64::NAN } else { 1.0 - ssr / tss },
+        r_squared: if tss == 0.0 {
+            f64::NAN
+        } else {
+            1.0 - ssr / tss
+        },
         scale,
         slope_ci: (slope - crit * slope_stderr, slope + crit * slope_stderr),
         confidence,

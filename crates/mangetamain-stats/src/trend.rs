@@ -138,7 +138,8 @@ pub fn sen_slope(x: &[f64], y: &[f64]) -> Result<SenSlope> {
     let nt = slopes.len() as f64;
     let sigma = sigsq.sqrt();
     let (ci_low, ci_high) = if sigma.is_finite() {
-        let upper = (((nt - z * sigma) / 2.0).round_ties_even() as i64).min(slopes.len() as i64 - 1);
+        let upper =
+            (((nt - z * sigma) / 2.0).round_ties_even() as i64).min(slopes.len() as i64 - 1);
         let lower = (((nt + z * sigma) / 2.0).round_ties_even() as i64 - 1).max(0);
         match (usize::try_from(lower), usize::try_from(upper)) {
             (Ok(l), Ok(u)) if l < slopes.len() => (slopes[l], slopes[u]),

@@ -62,7 +62,8 @@ struct Checker {
 impl Checker {
     fn close(&mut self, label: &str, got: f64, expected: &Value, rtol: f64) {
         let Some(expected) = expected.as_f64() else {
-            self.failures.push(format!("{label}: missing expected value"));
+            self.failures
+                .push(format!("{label}: missing expected value"));
             return;
         };
         self.checked += 1;
@@ -113,8 +114,18 @@ fn every_function_agrees_with_scipy_and_statsmodels() {
                 c.close(&l("std1"), std_dev(&x, 1).unwrap(), &e["std1"], tol);
                 c.close(&l("median"), median(&x).unwrap(), &e["median"], tol);
                 c.close(&l("iqr"), iqr(&x).unwrap(), &e["iqr"], tol);
-                c.close(&l("cv0"), coefficient_of_variation(&x, 0).unwrap(), &e["cv0"], tol);
-                c.close(&l("cv1"), coefficient_of_variation(&x, 1).unwrap(), &e["cv1"], tol);
+                c.close(
+                    &l("cv0"),
+                    coefficient_of_variation(&x, 0).unwrap(),
+                    &e["cv0"],
+                    tol,
+                );
+                c.close(
+                    &l("cv1"),
+                    coefficient_of_variation(&x, 1).unwrap(),
+                    &e["cv1"],
+                    tol,
+                );
                 for (name, method) in [
                     ("linear", QuantileMethod::Linear),
                     ("nearest", QuantileMethod::Nearest),
@@ -124,15 +135,30 @@ fn every_function_agrees_with_scipy_and_statsmodels() {
                 ] {
                     for q in [0.0, 0.1, 0.25, 0.5, 0.9, 0.975, 1.0] {
                         let key = format!("q_{name}_{q:?}");
-                        c.close(&l(&key), quantile(&x, q, method).unwrap(), &e[key.as_str()], tol);
+                        c.close(
+                            &l(&key),
+                            quantile(&x, q, method).unwrap(),
+                            &e[key.as_str()],
+                            tol,
+                        );
                     }
                 }
             }
             "weighted" => {
                 let (x, w) = (values(&input["x"]), values(&input["w"]));
                 c.close(&l("mean"), weighted_mean(&x, &w).unwrap(), &e["mean"], tol);
-                c.close(&l("var0"), weighted_variance(&x, &w, 0).unwrap(), &e["var0"], tol);
-                c.close(&l("var1"), weighted_variance(&x, &w, 1).unwrap(), &e["var1"], tol);
+                c.close(
+                    &l("var0"),
+                    weighted_variance(&x, &w, 0).unwrap(),
+                    &e["var0"],
+                    tol,
+                );
+                c.close(
+                    &l("var1"),
+                    weighted_variance(&x, &w, 1).unwrap(),
+                    &e["var1"],
+                    tol,
+                );
                 c.close(&l("kish"), kish_effective_n(&w).unwrap(), &e["kish"], tol);
             }
             "linregress" => {
@@ -142,13 +168,29 @@ fn every_function_agrees_with_scipy_and_statsmodels() {
                 c.close(&l("r"), r.r, &e["r"], tol);
                 c.close(&l("p"), r.p_value, &e["p"], tol);
                 c.close(&l("slope_stderr"), r.slope_stderr, &e["slope_stderr"], tol);
-                c.close(&l("intercept_stderr"), r.intercept_stderr, &e["intercept_stderr"], tol);
+                c.close(
+                    &l("intercept_stderr"),
+                    r.intercept_stderr,
+                    &e["intercept_stderr"],
+                    tol,
+                );
             }
             "wls" => {
-                let r = wls(&values(&input["x"]), &values(&input["y"]), &values(&input["w"]), 0.95).unwrap();
+                let r = wls(
+                    &values(&input["x"]),
+                    &values(&input["y"]),
+                    &values(&input["w"]),
+                    0.95,
+                )
+                .unwrap();
                 c.close(&l("intercept"), r.intercept, &e["intercept"], tol);
                 c.close(&l("slope"), r.slope, &e["slope"], tol);
-                c.close(&l("intercept_stderr"), r.intercept_stderr, &e["intercept_stderr"], tol);
+                c.close(
+                    &l("intercept_stderr"),
+                    r.intercept_stderr,
+                    &e["intercept_stderr"],
+                    tol,
+                );
                 c.close(&l("slope_stderr"), r.slope_stderr, &e["slope_stderr"], tol);
                 c.close(&l("slope_t"), r.slope_t, &e["slope_t"], tol);
                 c.close(&l("intercept_p"), r.intercept_p, &e["intercept_p"], tol);
@@ -159,9 +201,24 @@ fn every_function_agrees_with_scipy_and_statsmodels() {
                 c.close(&l("slope_ci_high"), r.slope_ci.1, &e["slope_ci_high"], tol);
                 let xs = values(&e["line_x"]);
                 let lines: Vec<(f64, f64, f64)> = xs.iter().map(|x| r.line_at(*x)).collect();
-                c.close_all(&l("line_mean"), &lines.iter().map(|v| v.0).collect::<Vec<_>>(), &e["line_mean"], tol);
-                c.close_all(&l("line_low"), &lines.iter().map(|v| v.1).collect::<Vec<_>>(), &e["line_low"], tol);
-                c.close_all(&l("line_high"), &lines.iter().map(|v| v.2).collect::<Vec<_>>(), &e["line_high"], tol);
+                c.close_all(
+                    &l("line_mean"),
+                    &lines.iter().map(|v| v.0).collect::<Vec<_>>(),
+                    &e["line_mean"],
+                    tol,
+                );
+                c.close_all(
+                    &l("line_low"),
+                    &lines.iter().map(|v| v.1).collect::<Vec<_>>(),
+                    &e["line_low"],
+                    tol,
+                );
+                c.close_all(
+                    &l("line_high"),
+                    &lines.iter().map(|v| v.2).collect::<Vec<_>>(),
+                    &e["line_high"],
+                    tol,
+                );
             }
             "correlation" => {
                 let (x, y) = (values(&input["x"]), values(&input["y"]));
@@ -180,9 +237,23 @@ fn every_function_agrees_with_scipy_and_statsmodels() {
                 c.close(&l("kendall_p"), k.p_value, &e["kendall_p"], tol);
             }
             "weighted_correlation" => {
-                let (x, y, w) = (values(&input["x"]), values(&input["y"]), values(&input["w"]));
-                c.close(&l("pearson"), weighted_pearson(&x, &y, &w).unwrap(), &e["pearson"], tol);
-                c.close(&l("spearman"), weighted_spearman(&x, &y, &w).unwrap(), &e["spearman"], tol);
+                let (x, y, w) = (
+                    values(&input["x"]),
+                    values(&input["y"]),
+                    values(&input["w"]),
+                );
+                c.close(
+                    &l("pearson"),
+                    weighted_pearson(&x, &y, &w).unwrap(),
+                    &e["pearson"],
+                    tol,
+                );
+                c.close(
+                    &l("spearman"),
+                    weighted_spearman(&x, &y, &w).unwrap(),
+                    &e["spearman"],
+                    tol,
+                );
             }
             "trend" => {
                 let (t, y) = (values(&input["t"]), values(&input["y"]));
@@ -202,21 +273,56 @@ fn every_function_agrees_with_scipy_and_statsmodels() {
                 let (a, b) = (values(&input["a"]), values(&input["b"]));
                 for (label, v) in [("student", Variances::Equal), ("welch", Variances::Unequal)] {
                     let r = t_test(&a, &b, v).unwrap();
-                    c.close(&l(&format!("{label}_t")), r.t, &e[format!("{label}_t").as_str()], tol);
-                    c.close(&l(&format!("{label}_p")), r.p_value, &e[format!("{label}_p").as_str()], tol);
-                    c.close(&l(&format!("{label}_df")), r.df, &e[format!("{label}_df").as_str()], tol);
-                    c.close(&l(&format!("{label}_ci_low")), r.ci95.0, &e[format!("{label}_ci_low").as_str()], tol);
-                    c.close(&l(&format!("{label}_ci_high")), r.ci95.1, &e[format!("{label}_ci_high").as_str()], tol);
+                    c.close(
+                        &l(&format!("{label}_t")),
+                        r.t,
+                        &e[format!("{label}_t").as_str()],
+                        tol,
+                    );
+                    c.close(
+                        &l(&format!("{label}_p")),
+                        r.p_value,
+                        &e[format!("{label}_p").as_str()],
+                        tol,
+                    );
+                    c.close(
+                        &l(&format!("{label}_df")),
+                        r.df,
+                        &e[format!("{label}_df").as_str()],
+                        tol,
+                    );
+                    c.close(
+                        &l(&format!("{label}_ci_low")),
+                        r.ci95.0,
+                        &e[format!("{label}_ci_low").as_str()],
+                        tol,
+                    );
+                    c.close(
+                        &l(&format!("{label}_ci_high")),
+                        r.ci95.1,
+                        &e[format!("{label}_ci_high").as_str()],
+                        tol,
+                    );
                     c.close(&l("cohens_d"), r.cohens_d, &e["cohens_d"], tol);
                     c.close(&l("hedges_g"), r.hedges_g, &e["hedges_g"], tol);
                 }
                 let m = mann_whitney(&a, &b).unwrap();
                 c.close(&l("mw_u"), m.u, &e["mw_u"], tol);
                 c.close(&l("mw_p"), m.p_value, &e["mw_p"], tol);
-                c.close(&l("rank_biserial"), m.rank_biserial, &e["rank_biserial"], tol);
+                c.close(
+                    &l("rank_biserial"),
+                    m.rank_biserial,
+                    &e["rank_biserial"],
+                    tol,
+                );
             }
             "k_groups" => {
-                let groups: Vec<Vec<f64>> = input["groups"].as_array().unwrap().iter().map(values).collect();
+                let groups: Vec<Vec<f64>> = input["groups"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(values)
+                    .collect();
                 let refs: Vec<&[f64]> = groups.iter().map(|g| g.as_slice()).collect();
                 let a = anova(&refs).unwrap();
                 c.close(&l("f"), a.f, &e["f"], tol);
@@ -243,7 +349,12 @@ fn every_function_agrees_with_scipy_and_statsmodels() {
                 c.close(&l("p"), r.p_value, &e["p"], tol);
                 c.close(&l("df"), r.df, &e["df"], tol);
                 c.close_all(&l("expected"), &r.expected, &e["expected"], tol);
-                c.close(&l("cramers_v"), cramers_v(&table, rows).unwrap(), &e["cramers_v"], tol);
+                c.close(
+                    &l("cramers_v"),
+                    cramers_v(&table, rows).unwrap(),
+                    &e["cramers_v"],
+                    tol,
+                );
             }
             "wilson" => {
                 let (k, n) = (input["k"].as_u64().unwrap(), input["n"].as_u64().unwrap());
@@ -271,9 +382,24 @@ fn every_function_agrees_with_scipy_and_statsmodels() {
             }
             "multiple" => {
                 let p = values(&input["p"]);
-                c.close_all(&l("fdr_bh"), &adjust_p_values(&p, Correction::BenjaminiHochberg), &e["fdr_bh"], tol);
-                c.close_all(&l("bonferroni"), &adjust_p_values(&p, Correction::Bonferroni), &e["bonferroni"], tol);
-                c.close_all(&l("holm"), &adjust_p_values(&p, Correction::Holm), &e["holm"], tol);
+                c.close_all(
+                    &l("fdr_bh"),
+                    &adjust_p_values(&p, Correction::BenjaminiHochberg),
+                    &e["fdr_bh"],
+                    tol,
+                );
+                c.close_all(
+                    &l("bonferroni"),
+                    &adjust_p_values(&p, Correction::Bonferroni),
+                    &e["bonferroni"],
+                    tol,
+                );
+                c.close_all(
+                    &l("holm"),
+                    &adjust_p_values(&p, Correction::Holm),
+                    &e["holm"],
+                    tol,
+                );
             }
             other => panic!("fixture has an unknown function {other}"),
         }

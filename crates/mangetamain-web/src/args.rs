@@ -58,7 +58,10 @@ impl Args {
             Some("publish") => Command::Publish,
             _ => Command::Serve,
         };
-        if matches!(args.peek().map(String::as_str), Some("serve" | "fetch" | "publish")) {
+        if matches!(
+            args.peek().map(String::as_str),
+            Some("serve" | "fetch" | "publish")
+        ) {
             args.next();
         }
         let mut parsed = Args {
@@ -84,7 +87,8 @@ impl Args {
                 "--region" => parsed.s3_config.region = Some(value("--region")?),
                 "--profile" => parsed.s3_config.profile = Some(value("--profile")?),
                 "--credentials-file" => {
-                    parsed.s3_config.credentials_file = Some(PathBuf::from(value("--credentials-file")?))
+                    parsed.s3_config.credentials_file =
+                        Some(PathBuf::from(value("--credentials-file")?))
                 }
                 "--path-style" => parsed.s3_config.path_style = true,
                 "--host" => parsed.host = value("--host")?,
@@ -102,7 +106,9 @@ impl Args {
             return Err("give either --data or --s3, not both".to_string());
         }
         if parsed.command != Command::Serve && parsed.s3.is_none() && !parsed.help {
-            return Err(format!("this command needs --s3 s3://BUCKET/PREFIX\n\n{USAGE}"));
+            return Err(format!(
+                "this command needs --s3 s3://BUCKET/PREFIX\n\n{USAGE}"
+            ));
         }
         Ok(parsed)
     }
@@ -141,15 +147,26 @@ mod tests {
     #[test]
     fn s3_flags_build_an_s3_source() {
         let args = parse(&[
-            "fetch", "--s3", "s3://mangetamain/kaggle", "--endpoint", "http://127.0.0.1:9000",
-            "--region", "garage-fast", "--path-style", "--profile", "s3fast",
+            "fetch",
+            "--s3",
+            "s3://mangetamain/kaggle",
+            "--endpoint",
+            "http://127.0.0.1:9000",
+            "--region",
+            "garage-fast",
+            "--path-style",
+            "--profile",
+            "s3fast",
         ])
         .unwrap();
         assert_eq!(args.command, Command::Fetch);
         let DataSource::S3 { location, config } = args.source() else {
             panic!("expected an S3 source");
         };
-        assert_eq!((location.bucket.as_str(), location.prefix.as_str()), ("mangetamain", "kaggle"));
+        assert_eq!(
+            (location.bucket.as_str(), location.prefix.as_str()),
+            ("mangetamain", "kaggle")
+        );
         assert_eq!(config.endpoint.as_deref(), Some("http://127.0.0.1:9000"));
         assert_eq!(config.region.as_deref(), Some("garage-fast"));
         assert!(config.path_style);
@@ -158,12 +175,21 @@ mod tests {
 
     #[test]
     fn bad_arguments_are_explained() {
-        assert!(parse(&["--port", "http"]).unwrap_err().contains("not a port number"));
+        assert!(parse(&["--port", "http"])
+            .unwrap_err()
+            .contains("not a port number"));
         assert!(parse(&["--data"]).unwrap_err().contains("needs a value"));
         assert!(parse(&["--nope"]).unwrap_err().contains("unknown argument"));
         assert!(parse(&["fetch"]).unwrap_err().contains("needs --s3"));
-        assert!(parse(&["--s3", "bucket"]).unwrap_err().contains("not an S3 location"));
-        assert!(parse(&["--s3", "s3://b", "--data", "/x"]).unwrap_err().contains("either"));
-        assert_eq!(parse(&["--data", "/x"]).unwrap().source(), DataSource::LocalDir("/x".into()));
+        assert!(parse(&["--s3", "bucket"])
+            .unwrap_err()
+            .contains("not an S3 location"));
+        assert!(parse(&["--s3", "s3://b", "--data", "/x"])
+            .unwrap_err()
+            .contains("either"));
+        assert_eq!(
+            parse(&["--data", "/x"]).unwrap().source(),
+            DataSource::LocalDir("/x".into())
+        );
     }
 }

@@ -48,10 +48,16 @@ pub fn overview(dataset: &Dataset, overview: &Overview) -> String {
     let kpis = [
         ("Recipes (cleaned)", thousands(overview.recipes)),
         ("Rated interactions", thousands(overview.rated_interactions)),
-        ("Reviews without a rating", thousands(overview.unrated_reviews)),
+        (
+            "Reviews without a rating",
+            thousands(overview.unrated_reviews),
+        ),
         ("Users", thousands(overview.users)),
         ("Mean rating", format!("{:.3}", overview.mean_rating)),
-        ("Distinct ingredients", thousands(overview.distinct_ingredients)),
+        (
+            "Distinct ingredients",
+            thousands(overview.distinct_ingredients),
+        ),
         ("Distinct tags", thousands(overview.distinct_tags)),
     ];
     let mut body = format!(
@@ -61,7 +67,10 @@ pub fn overview(dataset: &Dataset, overview: &Overview) -> String {
         period(&overview.interaction_period)
     );
     for (label, value) in kpis {
-        body.push_str(&format!("<div class=\"kpi\">{}<b>{value}</b></div>", escape(label)));
+        body.push_str(&format!(
+            "<div class=\"kpi\">{}<b>{value}</b></div>",
+            escape(label)
+        ));
     }
     body.push_str("</div><h2>Cleaning report</h2>");
     for table in &dataset.cleaning_report().tables {
@@ -92,7 +101,10 @@ pub fn overview(dataset: &Dataset, overview: &Overview) -> String {
 
 /// The 404 page.
 pub fn not_found() -> String {
-    layout("Not found", "<h1>Page not found</h1><p><a href=\"/\">Back to the overview</a></p>")
+    layout(
+        "Not found",
+        "<h1>Page not found</h1><p><a href=\"/\">Back to the overview</a></p>",
+    )
 }
 
 #[cfg(test)]

@@ -5,4 +5,6 @@
 
 pub mod yearly;
 
-pub use yearly::{recipe_volume, yearly_trends, Metric, RecipeVolume, TrendParams, YearlyTrend, YearlyTrends};
+pub use yearly::{
+    recipe_volume, yearly_trends, Metric, RecipeVolume, TrendParams, YearlyTrend, YearlyTrends,
+};

@@ -11,7 +11,9 @@ use crate::error::AnalysisError;
 use crate::findings::{Direction, Finding};
 use mangetamain_stats::descriptive::{quantile_sorted, QuantileMethod};
 use mangetamain_stats::multiple::{adjust_p_values, Correction};
-use mangetamain_stats::normality::{dagostino_pearson, qq_plot, shapiro_wilk, DagostinoPearson, QqPlot, ShapiroWilk};
+use mangetamain_stats::normality::{
+    dagostino_pearson, qq_plot, shapiro_wilk, DagostinoPearson, QqPlot, ShapiroWilk,
+};
 use mangetamain_stats::regression::{wls, WeightedRegression};
 use mangetamain_stats::trend::{mann_kendall, sen_slope, MannKendall, SenSlope};
 
@@ -120,7 +122,10 @@ pub struct RecipeVolume {
 }
 
 /// Counts recipes per year and tests the normality of the yearly counts.
-pub fn recipe_volume(dataset: &Dataset, params: &TrendParams) -> Result<RecipeVolume, AnalysisError> {
+pub fn recipe_volume(
+    dataset: &Dataset,
+    params: &TrendParams,
+) -> Result<RecipeVolume, AnalysisError> {
     let years = i32_column(dataset.recipes(), "year")?;
     let mut counts: BTreeMap<i32, usize> = BTreeMap::new();
     for year in years.into_iter().flatten() {
@@ -197,7 +202,10 @@ pub struct YearlyTrends {
 
 /// Yearly series of every metric (A2-A4) with WLS (weights = recipes per year), Mann-Kendall and
 /// Sen's slope; slope p-values adjusted by Benjamini-Hochberg across the metrics.
-pub fn yearly_trends(dataset: &Dataset, params: &TrendParams) -> Result<YearlyTrends, AnalysisError> {
+pub fn yearly_trends(
+    dataset: &Dataset,
+    params: &TrendParams,
+) -> Result<YearlyTrends, AnalysisError> {
     let recipes = dataset.recipes();
     let years = i32_column(recipes, "year")?;
     let mut trends = Vec::with_capacity(Metric::ALL.len());
@@ -270,8 +278,12 @@ fn series(metric: Metric, by_year: BTreeMap<i32, Vec<f64>>, params: &TrendParams
         trend.n.push(values.len());
         trend.mean.push(mean);
         trend.median.push(quantile(0.5, QuantileMethod::Linear));
-        trend.band_low.push(quantile(params.band.0, QuantileMethod::Nearest));
-        trend.band_high.push(quantile(params.band.1, QuantileMethod::Nearest));
+        trend
+            .band_low
+            .push(quantile(params.band.0, QuantileMethod::Nearest));
+        trend
+            .band_high
+            .push(quantile(params.band.1, QuantileMethod::Nearest));
         trend.std.push(variance.sqrt());
     }
     let x: Vec<f64> = trend.years.iter().map(|y| f64::from(*y)).collect();

@@ -126,8 +126,12 @@ impl RuleRunner {
 
 /// Values of an i64 column (nulls as `None`).
 pub(crate) fn i64_values(frame: &DataFrame, name: &str) -> Result<Vec<Option<i64>>> {
-    let column = frame.column(name).frame_context(|| format!("column {name}"))?;
-    let values = column.i64().frame_context(|| format!("column {name} as i64"))?;
+    let column = frame
+        .column(name)
+        .frame_context(|| format!("column {name}"))?;
+    let values = column
+        .i64()
+        .frame_context(|| format!("column {name} as i64"))?;
     Ok(values.iter().collect())
 }
 
@@ -138,7 +142,9 @@ pub(crate) fn date_values(frame: &DataFrame, name: &str) -> Result<Vec<Option<i3
         .frame_context(|| format!("column {name}"))?
         .cast(&DataType::Int32)
         .frame_context(|| format!("column {name} as days"))?;
-    let values = column.i32().frame_context(|| format!("column {name} as i32"))?;
+    let values = column
+        .i32()
+        .frame_context(|| format!("column {name} as i32"))?;
     Ok(values.iter().collect())
 }
 

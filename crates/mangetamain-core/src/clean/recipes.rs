@@ -83,7 +83,12 @@ pub fn clean_recipes(raw: &RawRecipes, params: &RecipeCleaning) -> Result<CleanR
     };
     for (column, rule_name, rule, slot) in [
         ("n_steps", "steps_out_of_range", params.steps, 0),
-        ("n_ingredients", "ingredients_out_of_range", params.ingredients, 1),
+        (
+            "n_ingredients",
+            "ingredients_out_of_range",
+            params.ingredients,
+            1,
+        ),
     ] {
         let values = i64_values(runner.frame(), column)?;
         let (bounds, how) = resolve_bounds(column, rule, &values)?;
@@ -107,11 +112,7 @@ pub fn clean_recipes(raw: &RawRecipes, params: &RecipeCleaning) -> Result<CleanR
         .into_iter()
         .map(|d| d.is_some())
         .collect();
-    runner.apply(
-        "missing_submitted",
-        "no submission date".to_string(),
-        keep,
-    )?;
+    runner.apply("missing_submitted", "no submission date".to_string(), keep)?;
     let keep = runner
         .frame()
         .column("name")
@@ -144,7 +145,10 @@ pub fn clean_recipes(raw: &RawRecipes, params: &RecipeCleaning) -> Result<CleanR
 
     let (kept, removals) = runner.finish();
     let frame = enrich(&kept)?;
-    let days: Vec<i32> = date_values(&frame, "submitted")?.into_iter().flatten().collect();
+    let days: Vec<i32> = date_values(&frame, "submitted")?
+        .into_iter()
+        .flatten()
+        .collect();
     let mut notes = vec![format!(
         "{} tag or ingredient names changed by normalisation (trim, lower case)",
         raw.normalised_names
@@ -189,7 +193,9 @@ fn resolve_bounds(
             if !(0.0..=1.0).contains(&lower) || !(0.0..=1.0).contains(&upper) || lower > upper {
                 return Err(CoreError::InvalidParameter {
                     name: "DataQuantiles",
-                    message: format!("quantiles must satisfy 0 <= lower <= upper <= 1, got {lower} and {upper}"),
+                    message: format!(
+                        "quantiles must satisfy 0 <= lower <= upper <= 1, got {lower} and {upper}"
+                    ),
                 });
             }
             let mut sorted: Vec<i64> = values.iter().flatten().copied().collect();
@@ -221,7 +227,10 @@ fn nearest_quantile(sorted: &[i64], q: f64) -> i64 {
 /// Adds the derived columns and selects the cleaned schema.
 fn enrich(kept: &DataFrame) -> Result<DataFrame> {
     let context = || "enriching recipes".to_string();
-    let days: Vec<i32> = date_values(kept, "submitted")?.into_iter().flatten().collect();
+    let days: Vec<i32> = date_values(kept, "submitted")?
+        .into_iter()
+        .flatten()
+        .collect();
     let minutes = i64_values(kept, "minutes")?;
     let steps = i64_values(kept, "n_steps")?;
     let ingredients = i64_values(kept, "n_ingredients")?;
@@ -230,12 +239,14 @@ fn enrich(kept: &DataFrame) -> Result<DataFrame> {
         .zip(&steps)
         .zip(&ingredients)
         .map(|((m, s), i)| {
-            (1.0 + m.unwrap_or(0) as f64).ln()
-                + s.unwrap_or(0) as f64
-                + 0.5 * i.unwrap_or(0) as f64
+            (1.0 + m.unwrap_or(0) as f64).ln() + s.unwrap_or(0) as f64 + 0.5 * i.unwrap_or(0) as f64
         })
         .collect();
-    let step_lists = kept.column("steps").frame_context(context)?.list().frame_context(context)?;
+    let step_lists = kept
+        .column("steps")
+        .frame_context(context)?
+        .list()
+        .frame_context(context)?;
     let mut avg_step_length: Vec<Option<f64>> = Vec::with_capacity(kept.height());
     for steps in step_lists.amortized_iter() {
         let value = match steps {
@@ -276,9 +287,6 @@ fn enrich(kept: &DataFrame) -> Result<DataFrame> {
         columns.push(kept.column(name).frame_context(context)?.clone());
     }
     columns.push(Column::new("avg_step_length".into(), avg_step_length));
-    columns.push(Column::new(
-        "description_length".into(),
-        description_length,
-    ));
+    columns.push(Column::new("description_length".into(), description_length));
     DataFrame::new(kept.height(), columns).frame_context(context)
 }

@@ -3,10 +3,10 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use aws_runtime::env_config::file::{EnvConfigFileKind, EnvConfigFiles};
 use aws_config::retry::RetryConfig;
 use aws_config::timeout::TimeoutConfig;
 use aws_config::{BehaviorVersion, Region};
+use aws_runtime::env_config::file::{EnvConfigFileKind, EnvConfigFiles};
 use aws_sdk_s3::config::http::HttpResponse;
 use aws_sdk_s3::error::{ProvideErrorMetadata, SdkError};
 use serde::{Deserialize, Serialize};
@@ -102,7 +102,9 @@ impl Default for S3Config {
 impl S3Config {
     /// The endpoint as shown in messages (never with credentials).
     pub fn endpoint_label(&self) -> String {
-        self.endpoint.clone().unwrap_or_else(|| "AWS default endpoint".to_string())
+        self.endpoint
+            .clone()
+            .unwrap_or_else(|| "AWS default endpoint".to_string())
     }
 }
 
@@ -111,7 +113,10 @@ pub(crate) async fn build_client(config: &S3Config) -> aws_sdk_s3::Client {
     let timeout = Duration::from_secs_f64(config.timeout_seconds.max(0.1));
     let mut loader = aws_config::defaults(BehaviorVersion::latest())
         .region(Region::new(
-            config.region.clone().unwrap_or_else(|| "us-east-1".to_string()),
+            config
+                .region
+                .clone()
+                .unwrap_or_else(|| "us-east-1".to_string()),
         ))
         .retry_config(RetryConfig::standard().with_max_attempts(config.max_attempts.max(1)))
         .timeout_config(
@@ -133,7 +138,12 @@ pub(crate) async fn build_client(config: &S3Config) -> aws_sdk_s3::Client {
             .build();
         let provider = aws_config::profile::ProfileFileCredentialsProvider::builder()
             .profile_files(files)
-            .profile_name(config.profile.clone().unwrap_or_else(|| "default".to_string()))
+            .profile_name(
+                config
+                    .profile
+                    .clone()
+                    .unwrap_or_else(|| "default".to_string()),
+            )
             .build();
         loader = loader.credentials_provider(provider);
     }
@@ -198,12 +208,13 @@ where
                     bucket: bucket.to_string(),
                     key: key.to_string(),
                 },
-                "InvalidAccessKeyId" | "SignatureDoesNotMatch" | "InvalidToken" | "ExpiredToken" => {
-                    S3Error::BadCredentials {
-                        bucket: bucket.to_string(),
-                        code,
-                    }
-                }
+                "InvalidAccessKeyId"
+                | "SignatureDoesNotMatch"
+                | "InvalidToken"
+                | "ExpiredToken" => S3Error::BadCredentials {
+                    bucket: bucket.to_string(),
+                    code,
+                },
                 _ if http_status == Some(404) => S3Error::NoSuchKey {
                     bucket: bucket.to_string(),
                     key: key.to_string(),
@@ -215,7 +226,9 @@ where
                 _ => S3Error::Service {
                     bucket: bucket.to_string(),
                     key: key.to_string(),
-                    detail: format!("{code} {}", service.message().unwrap_or("")).trim().to_string(),
+                    detail: format!("{code} {}", service.message().unwrap_or(""))
+                        .trim()
+                        .to_string(),
                 },
             }
         }

@@ -13,5 +13,7 @@ mod transfer;
 
 pub use client::{S3Config, S3Location};
 pub use error::S3Error;
-pub use transfer::{fetch_dataset, probe, publish, FetchReport, S3Status, MULTIPART_THRESHOLD, PART_SIZE};
 pub(crate) use transfer::default_cache_dir;
+pub use transfer::{
+    fetch_dataset, probe, publish, FetchReport, S3Status, MULTIPART_THRESHOLD, PART_SIZE,
+};

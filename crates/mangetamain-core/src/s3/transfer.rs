@@ -103,7 +103,16 @@ pub fn fetch_dataset(
         for file in KaggleFile::ALL {
             let name = file.file_name();
             let required = matches!(file, KaggleFile::RawRecipes | KaggleFile::RawInteractions);
-            match download(&client, config, location, name, &dir.join(name), on_progress).await {
+            match download(
+                &client,
+                config,
+                location,
+                name,
+                &dir.join(name),
+                on_progress,
+            )
+            .await
+            {
                 Ok(Some(bytes)) => {
                     report.downloaded.push(name.to_string());
                     report.bytes += bytes;
@@ -145,8 +154,18 @@ async fn download(
             // one-byte GET to tell bad credentials from missing permissions, and a missing bucket
             // from a missing object.
             let first = classify(error, config, bucket, &key);
-            if matches!(first, S3Error::AccessDenied { .. } | S3Error::NoSuchKey { .. }) {
-                if let Err(error) = client.get_object().bucket(bucket).key(&key).range("bytes=0-0").send().await {
+            if matches!(
+                first,
+                S3Error::AccessDenied { .. } | S3Error::NoSuchKey { .. }
+            ) {
+                if let Err(error) = client
+                    .get_object()
+                    .bucket(bucket)
+                    .key(&key)
+                    .range("bytes=0-0")
+                    .send()
+                    .await
+                {
                     return Err(classify(error, config, bucket, &key));
                 }
             }
@@ -156,7 +175,10 @@ async fn download(
     let etag = head.e_tag().unwrap_or_default().to_string();
     let size = head.content_length().unwrap_or(0).max(0) as u64;
     let sidecar = sidecar_path(destination);
-    if let (Ok(text), Ok(metadata)) = (std::fs::read_to_string(&sidecar), std::fs::metadata(destination)) {
+    if let (Ok(text), Ok(metadata)) = (
+        std::fs::read_to_string(&sidecar),
+        std::fs::metadata(destination),
+    ) {
         if let Ok(entry) = serde_json::from_str::<CacheEntry>(&text) {
             if entry.etag == etag && entry.size == size && metadata.len() == size {
                 tracing::debug!(key = %key, "cache hit");
@@ -167,7 +189,18 @@ async fn download(
     // The old entry stops being valid before anything changes on disk.
     let _ = std::fs::remove_file(&sidecar);
     let partial = destination.with_extension("part");
-    let result = stream_to_file(client, config, bucket, &key, &etag, size, &partial, name, on_progress).await;
+    let result = stream_to_file(
+        client,
+        config,
+        bucket,
+        &key,
+        &etag,
+        size,
+        &partial,
+        name,
+        on_progress,
+    )
+    .await;
     if result.is_err() {
         let _ = std::fs::remove_file(&partial);
         return result.map(Some);
@@ -248,7 +281,11 @@ fn sidecar_path(destination: &Path) -> PathBuf {
 
 /// Uploads local files to `location` (key = prefix/file name), in parts above
 /// [`MULTIPART_THRESHOLD`]. Returns the keys written.
-pub fn publish(location: &S3Location, config: &S3Config, files: &[PathBuf]) -> Result<Vec<String>, S3Error> {
+pub fn publish(
+    location: &S3Location,
+    config: &S3Config,
+    files: &[PathBuf],
+) -> Result<Vec<String>, S3Error> {
     let runtime = runtime()?;
     runtime.block_on(async {
         let client = build_client(config).await;
@@ -344,7 +381,11 @@ async fn upload_multipart(
             .bucket(bucket)
             .key(key)
             .upload_id(&upload_id)
-            .multipart_upload(CompletedMultipartUpload::builder().set_parts(Some(parts)).build())
+            .multipart_upload(
+                CompletedMultipartUpload::builder()
+                    .set_parts(Some(parts))
+                    .build(),
+            )
             .send()
             .await
             .map_err(|e| classify(e, config, bucket, key))?;
@@ -426,7 +467,10 @@ pub fn probe(location: &S3Location, config: &S3Config, timeout: Duration) -> S3S
                 S3Error::Unreachable { .. } | S3Error::Timeout { .. } | S3Error::Io { .. }
             );
             status.authenticated = status.reachable
-                && !matches!(error, S3Error::BadCredentials { .. } | S3Error::NoCredentials);
+                && !matches!(
+                    error,
+                    S3Error::BadCredentials { .. } | S3Error::NoCredentials
+                );
             status.error = Some(error.to_string());
         }
     }

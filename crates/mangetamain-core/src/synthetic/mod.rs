@@ -52,11 +52,11 @@ const RECIPES_PER_YEAR: [f64; 20] = [
 /// Relative volume per ISO weekday (Monday first): weekdays about twice weekend days.
 const WEEKDAY_WEIGHTS: [f64; 7] = [1.05, 1.02, 1.0, 0.98, 0.9, 0.5, 0.48];
 /// Relative volume per month (January first): a little more in winter and spring.
-const MONTH_WEIGHTS: [f64; 12] = [1.12, 1.0, 1.06, 1.04, 1.0, 0.94, 0.92, 0.95, 0.96, 1.0, 1.04, 1.1];
-/// Rating shares of RAW_interactions for 0, 1, 2, 3, 4, 5 stars (dataset.md).
-const RATING_SHARES: [f64; 6] = [
-    60_847.0, 12_818.0, 14_123.0, 40_855.0, 187_360.0, 816_364.0,
+const MONTH_WEIGHTS: [f64; 12] = [
+    1.12, 1.0, 1.06, 1.04, 1.0, 0.94, 0.92, 0.95, 0.96, 1.0, 1.04, 1.1,
 ];
+/// Rating shares of RAW_interactions for 0, 1, 2, 3, 4, 5 stars (dataset.md).
+const RATING_SHARES: [f64; 6] = [60_847.0, 12_818.0, 14_123.0, 40_855.0, 187_360.0, 816_364.0];
 
 /// What to generate.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -141,7 +141,14 @@ pub fn generate(dir: &Path, params: &GeneratorParams) -> Result<GeneratedDataset
     let keys = recipe_keys(n_recipes, params.seed);
     write_recipes(dir, &keys, &vocabulary, params.seed)?;
     let n_users = ((FULL_SCALE_INTERACTIONS as f64 * params.scale) * 0.2).max(20.0) as u32;
-    let interactions = write_interactions(dir, &keys, n_interactions, n_users, &vocabulary, params.seed)?;
+    let interactions = write_interactions(
+        dir,
+        &keys,
+        n_interactions,
+        n_users,
+        &vocabulary,
+        params.seed,
+    )?;
     let mut users: Vec<u32> = interactions.iter().map(|i| i.user).collect();
     users.sort_unstable();
     users.dedup();
@@ -174,7 +181,8 @@ struct Vocabulary {
 
 impl Vocabulary {
     fn new(scale: f64) -> Self {
-        let mut ingredients: Vec<String> = COMMON_INGREDIENTS.iter().map(|s| s.to_string()).collect();
+        let mut ingredients: Vec<String> =
+            COMMON_INGREDIENTS.iter().map(|s| s.to_string()).collect();
         for (name, _) in SEASONAL_INGREDIENTS {
             if !ingredients.iter().any(|i| i == name) {
                 ingredients.push(name.to_string());
@@ -189,7 +197,10 @@ impl Vocabulary {
         let tail = ((14_800.0 * scale.sqrt()) as usize).clamp(300, 14_800);
         'outer: for qualifier in QUALIFIERS {
             for food in FOODS {
-                for extra in ["", " pieces", " halves", " paste", " juice", " slices", " powder", " sauce", " puree", " stock", " leaves", " zest", " chunks"] {
+                for extra in [
+                    "", " pieces", " halves", " paste", " juice", " slices", " powder", " sauce",
+                    " puree", " stock", " leaves", " zest", " chunks",
+                ] {
                     if ingredients.len() >= tail {
                         break 'outer;
                     }
@@ -199,13 +210,19 @@ impl Vocabulary {
         }
         let ingredient_season = ingredients
             .iter()
-            .map(|name| SEASONAL_INGREDIENTS.iter().find(|(n, _)| n == name).map(|(_, s)| *s))
+            .map(|name| {
+                SEASONAL_INGREDIENTS
+                    .iter()
+                    .find(|(n, _)| n == name)
+                    .map(|(_, s)| *s)
+            })
             .collect();
         let ingredient_trending = ingredients
             .iter()
             .map(|name| TRENDING_INGREDIENTS.contains(&name.as_str()))
             .collect();
-        let ingredient_cumulative = zipf_cumulative(ingredients.len(), 1.05, COMMON_INGREDIENTS.len());
+        let ingredient_cumulative =
+            zipf_cumulative(ingredients.len(), 1.05, COMMON_INGREDIENTS.len());
 
         let mut tags: Vec<String> = COMMON_TAGS.iter().map(|s| s.to_string()).collect();
         for (name, _) in SEASONAL_TAGS {
@@ -214,7 +231,16 @@ impl Vocabulary {
             }
         }
         'tags: for food in FOODS.iter().chain(DISHES.iter()) {
-            for suffix in ["", "-recipes", "-dishes", "-lovers", "-main-dish", "-sides", "-easy", "-healthy"] {
+            for suffix in [
+                "",
+                "-recipes",
+                "-dishes",
+                "-lovers",
+                "-main-dish",
+                "-sides",
+                "-easy",
+                "-healthy",
+            ] {
                 if tags.len() >= 546 {
                     break 'tags;
                 }
@@ -223,7 +249,12 @@ impl Vocabulary {
         }
         let tag_season = tags
             .iter()
-            .map(|name| SEASONAL_TAGS.iter().find(|(n, _)| n == name).map(|(_, s)| *s))
+            .map(|name| {
+                SEASONAL_TAGS
+                    .iter()
+                    .find(|(n, _)| n == name)
+                    .map(|(_, s)| *s)
+            })
             .collect();
         let tag_cumulative = zipf_cumulative(tags.len(), 1.1, COMMON_TAGS.len());
         Vocabulary {
@@ -258,7 +289,9 @@ fn zipf_cumulative(n: usize, exponent: f64, head: usize) -> Vec<f64> {
 fn draw(cumulative: &[f64], rng: &mut StdRng) -> usize {
     let total = cumulative.last().copied().unwrap_or(1.0);
     let target = rng.gen::<f64>() * total;
-    cumulative.partition_point(|&c| c < target).min(cumulative.len() - 1)
+    cumulative
+        .partition_point(|&c| c < target)
+        .min(cumulative.len() - 1)
 }
 
 /// A submission date for each recipe, sorted, with increasing ids.
@@ -280,7 +313,8 @@ fn recipe_keys(n: usize, seed: u64) -> Vec<RecipeKey> {
         let end = days_from_civil(year, 12, 31).min(last);
         let day = rng.gen_range(start..=end);
         let (_, month, _) = civil_from_days(day);
-        let weight = WEEKDAY_WEIGHTS[usize::from(iso_weekday(day)) - 1] * MONTH_WEIGHTS[month as usize - 1];
+        let weight =
+            WEEKDAY_WEIGHTS[usize::from(iso_weekday(day)) - 1] * MONTH_WEIGHTS[month as usize - 1];
         if rng.gen::<f64>() * 1.2 < weight {
             dates.push(day);
         }
@@ -336,14 +370,17 @@ fn write_parallel<T: Sync>(
     items: &[T],
     chunk: usize,
     seed: u64,
-    render: impl Fn(&[T], usize, &mut StdRng, &mut csv::Writer<&mut Vec<u8>>) -> std::io::Result<()> + Sync,
+    render: impl Fn(&[T], usize, &mut StdRng, &mut csv::Writer<&mut Vec<u8>>) -> std::io::Result<()>
+        + Sync,
 ) -> std::io::Result<()> {
     let chunks: Vec<(usize, &[T])> = items.chunks(chunk).enumerate().collect();
     for batch in chunks.chunks(32) {
         let rendered: Vec<std::io::Result<Vec<u8>>> = batch
             .par_iter()
             .map(|(index, rows)| {
-                let mut rng = StdRng::seed_from_u64(seed ^ (*index as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15));
+                let mut rng = StdRng::seed_from_u64(
+                    seed ^ (*index as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15),
+                );
                 let mut buffer = Vec::with_capacity(rows.len() * 256);
                 {
                     let mut writer = csv_writer(&mut buffer);
@@ -366,85 +403,121 @@ fn write_recipes(dir: &Path, keys: &[RecipeKey], vocabulary: &Vocabulary, seed: 
     let mut out = create(dir, name)?;
     out.write_all(b"name,id,minutes,contributor_id,submitted,tags,nutrition,n_steps,steps,description,ingredients,n_ingredients\r\n")
         .map_err(&error)?;
-    let minutes_distribution = LogNormal::new(40f64.ln(), 0.85).map_err(|e| invalid(e.to_string()))?;
+    let minutes_distribution =
+        LogNormal::new(40f64.ln(), 0.85).map_err(|e| invalid(e.to_string()))?;
     let count_distribution = LogNormal::new(9f64.ln(), 0.42).map_err(|e| invalid(e.to_string()))?;
-    let calories_distribution = LogNormal::new(330f64.ln(), 0.75).map_err(|e| invalid(e.to_string()))?;
+    let calories_distribution =
+        LogNormal::new(330f64.ln(), 0.75).map_err(|e| invalid(e.to_string()))?;
     let contributors = (keys.len() / 7).max(5) as u64;
-    write_parallel(&mut out, keys, 4096, seed ^ 0x5eed_0001, |rows, offset, rng, writer| {
-        for (position, key) in rows.iter().enumerate() {
-            let (year, month, _) = civil_from_days(key.submitted);
-            let season = season_index(month);
-            let year_offset = f64::from(year - 1999);
-            let minutes: i64 = match rng.gen_range(0..10_000) {
-                0..=49 => 0,
-                50..=749 => rng.gen_range(181..2_000),
-                _ => (minutes_distribution.sample(rng) * (1.0 - 0.004 * year_offset)).round().clamp(1.0, 180.0) as i64,
-            };
-            let minutes = if offset + position == keys.len() / 3 { 2_147_483_647 } else { minutes };
-            let trend = 1.0 + 0.012 * year_offset;
-            let n_steps = if rng.gen_range(0..5_000) == 0 { 0 } else { ((count_distribution.sample(rng) * trend).round() as usize).clamp(1, 145) };
-            let n_ingredients = ((count_distribution.sample(rng) * 0.98).round() as usize).clamp(1, 43);
-            let ingredients = pick_items(
-                rng,
-                n_ingredients,
-                &vocabulary.ingredient_cumulative,
-                3.0 * 5.0,
-                |i| {
-                    let seasonal = vocabulary.ingredient_season[i].map_or(1.0, |s| if s == season { 3.0 } else { 0.6 });
-                    let trending = if vocabulary.ingredient_trending[i] { 0.2 + year_offset / 4.0 } else { 1.0 };
-                    seasonal * trending
-                },
-            )
-            .into_iter()
-            .map(|i| vocabulary.ingredients[i].clone())
-            .collect::<Vec<_>>();
-            let mut tags: Vec<String> = CORE_TAGS.iter().map(|t| t.to_string()).collect();
-            if let Some((_, time_tag)) = TIME_TAGS.iter().find(|(limit, _)| minutes <= *limit) {
-                if !tags.iter().any(|t| t == time_tag) {
-                    tags.push(time_tag.to_string());
+    write_parallel(
+        &mut out,
+        keys,
+        4096,
+        seed ^ 0x5eed_0001,
+        |rows, offset, rng, writer| {
+            for (position, key) in rows.iter().enumerate() {
+                let (year, month, _) = civil_from_days(key.submitted);
+                let season = season_index(month);
+                let year_offset = f64::from(year - 1999);
+                let minutes: i64 = match rng.gen_range(0..10_000) {
+                    0..=49 => 0,
+                    50..=749 => rng.gen_range(181..2_000),
+                    _ => (minutes_distribution.sample(rng) * (1.0 - 0.004 * year_offset))
+                        .round()
+                        .clamp(1.0, 180.0) as i64,
+                };
+                let minutes = if offset + position == keys.len() / 3 {
+                    2_147_483_647
+                } else {
+                    minutes
+                };
+                let trend = 1.0 + 0.012 * year_offset;
+                let n_steps = if rng.gen_range(0..5_000) == 0 {
+                    0
+                } else {
+                    ((count_distribution.sample(rng) * trend).round() as usize).clamp(1, 145)
+                };
+                let n_ingredients =
+                    ((count_distribution.sample(rng) * 0.98).round() as usize).clamp(1, 43);
+                let ingredients = pick_items(
+                    rng,
+                    n_ingredients,
+                    &vocabulary.ingredient_cumulative,
+                    3.0 * 5.0,
+                    |i| {
+                        let seasonal = vocabulary.ingredient_season[i].map_or(1.0, |s| {
+                            if s == season {
+                                3.0
+                            } else {
+                                0.6
+                            }
+                        });
+                        let trending = if vocabulary.ingredient_trending[i] {
+                            0.2 + year_offset / 4.0
+                        } else {
+                            1.0
+                        };
+                        seasonal * trending
+                    },
+                )
+                .into_iter()
+                .map(|i| vocabulary.ingredients[i].clone())
+                .collect::<Vec<_>>();
+                let mut tags: Vec<String> = CORE_TAGS.iter().map(|t| t.to_string()).collect();
+                if let Some((_, time_tag)) = TIME_TAGS.iter().find(|(limit, _)| minutes <= *limit) {
+                    if !tags.iter().any(|t| t == time_tag) {
+                        tags.push(time_tag.to_string());
+                    }
                 }
-            }
-            let n_tags = (rng.gen_range(6..22) as usize).saturating_sub(tags.len());
-            for index in pick_items(rng, n_tags, &vocabulary.tag_cumulative, 4.0, |i| {
-                vocabulary.tag_season[i].map_or(1.0, |s| if s == season { 4.0 } else { 0.3 })
-            }) {
-                let tag = &vocabulary.tags[index];
-                if !tags.contains(tag) {
-                    tags.push(tag.clone());
+                let n_tags = (rng.gen_range(6..22) as usize).saturating_sub(tags.len());
+                for index in pick_items(rng, n_tags, &vocabulary.tag_cumulative, 4.0, |i| {
+                    vocabulary.tag_season[i].map_or(1.0, |s| if s == season { 4.0 } else { 0.3 })
+                }) {
+                    let tag = &vocabulary.tags[index];
+                    if !tags.contains(tag) {
+                        tags.push(tag.clone());
+                    }
                 }
-            }
-            let steps: Vec<String> = (0..n_steps).map(|_| step_text(rng, &ingredients)).collect();
-            let calories = if rng.gen_range(0..50_000) == 0 {
-                -1.0
-            } else if rng.gen_range(0..2_000) == 0 {
-                calories_distribution.sample(rng) * 200.0
-            } else {
-                calories_distribution.sample(rng) * (1.0 - 0.005 * year_offset) * (1.0 + 0.05 * f64::from(u8::from(season == 0)))
-            };
-            let nutrition = nutrition_values(rng, calories);
-            let name = if offset + position == keys.len() / 2 { String::new() } else { recipe_name(rng, &ingredients) };
-            let description = description_text(rng, &ingredients);
-            let record = [
-                name,
-                key.id.to_string(),
-                minutes.to_string(),
-                (1_533 + rng.gen_range(0..contributors) * 17).to_string(),
-                iso(key.submitted),
-                python_string_list_repr(&tags),
-                nutrition,
-                n_steps.to_string(),
-                python_string_list_repr(&steps),
-                description,
-                python_string_list_repr(&ingredients),
-                n_ingredients.to_string(),
-            ];
-            writer.write_record(&record)?;
-            if rng.gen_range(0..20_000) == 0 {
+                let steps: Vec<String> =
+                    (0..n_steps).map(|_| step_text(rng, &ingredients)).collect();
+                let calories = if rng.gen_range(0..50_000) == 0 {
+                    -1.0
+                } else if rng.gen_range(0..2_000) == 0 {
+                    calories_distribution.sample(rng) * 200.0
+                } else {
+                    calories_distribution.sample(rng)
+                        * (1.0 - 0.005 * year_offset)
+                        * (1.0 + 0.05 * f64::from(u8::from(season == 0)))
+                };
+                let nutrition = nutrition_values(rng, calories);
+                let name = if offset + position == keys.len() / 2 {
+                    String::new()
+                } else {
+                    recipe_name(rng, &ingredients)
+                };
+                let description = description_text(rng, &ingredients);
+                let record = [
+                    name,
+                    key.id.to_string(),
+                    minutes.to_string(),
+                    (1_533 + rng.gen_range(0..contributors) * 17).to_string(),
+                    iso(key.submitted),
+                    python_string_list_repr(&tags),
+                    nutrition,
+                    n_steps.to_string(),
+                    python_string_list_repr(&steps),
+                    description,
+                    python_string_list_repr(&ingredients),
+                    n_ingredients.to_string(),
+                ];
                 writer.write_record(&record)?;
+                if rng.gen_range(0..20_000) == 0 {
+                    writer.write_record(&record)?;
+                }
             }
-        }
-        Ok(())
-    })
+            Ok(())
+        },
+    )
     .map_err(&error)?;
     out.flush().map_err(&error)
 }
@@ -532,10 +605,22 @@ fn description_text(rng: &mut StdRng, ingredients: &[String]) -> String {
         0..=1 => String::new(),
         2 => format!(
             "{}\r\n{}",
-            fill(DESCRIPTION_SENTENCES[rng.gen_range(0..DESCRIPTION_SENTENCES.len())], rng, ingredients),
-            fill(DESCRIPTION_SENTENCES[rng.gen_range(0..DESCRIPTION_SENTENCES.len())], rng, ingredients)
+            fill(
+                DESCRIPTION_SENTENCES[rng.gen_range(0..DESCRIPTION_SENTENCES.len())],
+                rng,
+                ingredients
+            ),
+            fill(
+                DESCRIPTION_SENTENCES[rng.gen_range(0..DESCRIPTION_SENTENCES.len())],
+                rng,
+                ingredients
+            )
         ),
-        _ => fill(DESCRIPTION_SENTENCES[rng.gen_range(0..DESCRIPTION_SENTENCES.len())], rng, ingredients),
+        _ => fill(
+            DESCRIPTION_SENTENCES[rng.gen_range(0..DESCRIPTION_SENTENCES.len())],
+            rng,
+            ingredients,
+        ),
     }
 }
 
@@ -600,47 +685,69 @@ fn write_interactions(
         .collect();
     let jobs: Vec<(RecipeKey, usize)> = keys.iter().copied().zip(counts).collect();
     let mut out = create(dir, name)?;
-    out.write_all(b"user_id,recipe_id,date,rating,review\r\n").map_err(&error)?;
+    out.write_all(b"user_id,recipe_id,date,rating,review\r\n")
+        .map_err(&error)?;
     let collected = std::sync::Mutex::new(Vec::with_capacity(n_interactions));
-    write_parallel(&mut out, &jobs, 2048, seed ^ 0x5eed_0003, |rows, _, rng, writer| {
-        let mut local = Vec::new();
-        for (key, count) in rows {
-            for _ in 0..*count {
-                let mut date = key.submitted + lag.sample(rng) as i32;
-                for _ in 0..20 {
-                    let weight = WEEKDAY_WEIGHTS[usize::from(iso_weekday(date)) - 1];
-                    if date <= end && rng.gen::<f64>() * 1.06 < weight {
-                        break;
+    write_parallel(
+        &mut out,
+        &jobs,
+        2048,
+        seed ^ 0x5eed_0003,
+        |rows, _, rng, writer| {
+            let mut local = Vec::new();
+            for (key, count) in rows {
+                for _ in 0..*count {
+                    let mut date = key.submitted + lag.sample(rng) as i32;
+                    for _ in 0..20 {
+                        let weight = WEEKDAY_WEIGHTS[usize::from(iso_weekday(date)) - 1];
+                        if date <= end && rng.gen::<f64>() * 1.06 < weight {
+                            break;
+                        }
+                        date = key.submitted + lag.sample(rng) as i32;
                     }
-                    date = key.submitted + lag.sample(rng) as i32;
-                }
-                let date = date.min(end);
-                let user = draw(&user_cumulative, rng) as u32;
-                let rating = draw(&rating_cumulative, rng) as u8;
-                let review = review_text(rng, &vocabulary.ingredients[..64.min(vocabulary.ingredients.len())]);
-                let record = [
-                    user_id(user).to_string(),
-                    key.id.to_string(),
-                    iso(date),
-                    rating.to_string(),
-                    review,
-                ];
-                writer.write_record(&record)?;
-                local.push(InteractionKey { user, recipe_id: key.id, date, rating });
-                if rng.gen_range(0..100_000) == 0 {
+                    let date = date.min(end);
+                    let user = draw(&user_cumulative, rng) as u32;
+                    let rating = draw(&rating_cumulative, rng) as u8;
+                    let review = review_text(
+                        rng,
+                        &vocabulary.ingredients[..64.min(vocabulary.ingredients.len())],
+                    );
+                    let record = [
+                        user_id(user).to_string(),
+                        key.id.to_string(),
+                        iso(date),
+                        rating.to_string(),
+                        review,
+                    ];
                     writer.write_record(&record)?;
-                    local.push(InteractionKey { user, recipe_id: key.id, date, rating });
+                    local.push(InteractionKey {
+                        user,
+                        recipe_id: key.id,
+                        date,
+                        rating,
+                    });
+                    if rng.gen_range(0..100_000) == 0 {
+                        writer.write_record(&record)?;
+                        local.push(InteractionKey {
+                            user,
+                            recipe_id: key.id,
+                            date,
+                            rating,
+                        });
+                    }
                 }
             }
-        }
-        if let Ok(mut all) = collected.lock() {
-            all.push((rows.first().map(|(k, _)| k.id).unwrap_or(0), local));
-        }
-        Ok(())
-    })
+            if let Ok(mut all) = collected.lock() {
+                all.push((rows.first().map(|(k, _)| k.id).unwrap_or(0), local));
+            }
+            Ok(())
+        },
+    )
     .map_err(&error)?;
     out.flush().map_err(&error)?;
-    let mut chunks = collected.into_inner().map_err(|_| invalid("generator thread panicked".to_string()))?;
+    let mut chunks = collected
+        .into_inner()
+        .map_err(|_| invalid("generator thread panicked".to_string()))?;
     chunks.sort_by_key(|(first, _)| *first);
     Ok(chunks.into_iter().flat_map(|(_, rows)| rows).collect())
 }
@@ -656,9 +763,17 @@ fn review_text(rng: &mut StdRng, ingredients: &[String]) -> String {
     let n = rng.gen_range(1..4);
     let mut parts = Vec::with_capacity(n);
     for _ in 0..n {
-        parts.push(fill(REVIEW_PHRASES[rng.gen_range(0..REVIEW_PHRASES.len())], rng, ingredients));
+        parts.push(fill(
+            REVIEW_PHRASES[rng.gen_range(0..REVIEW_PHRASES.len())],
+            rng,
+            ingredients,
+        ));
     }
-    let separator = if rng.gen_range(0..20) == 0 { "\r\n" } else { "  " };
+    let separator = if rng.gen_range(0..20) == 0 {
+        "\r\n"
+    } else {
+        "  "
+    };
     parts.join(separator)
 }
 
@@ -692,9 +807,13 @@ fn write_splits(dir: &Path, interactions: &[InteractionKey], seed: u64) -> Resul
         recipe_index.entry(row.1.recipe_id).or_insert(next);
     }
     let mut counts = [0; 3];
-    for (slot, name) in ["interactions_train.csv", "interactions_validation.csv", "interactions_test.csv"]
-        .iter()
-        .enumerate()
+    for (slot, name) in [
+        "interactions_train.csv",
+        "interactions_validation.csv",
+        "interactions_test.csv",
+    ]
+    .iter()
+    .enumerate()
     {
         let error = write_error(dir, name);
         let mut buffer = Vec::new();
@@ -711,7 +830,11 @@ fn write_splits(dir: &Path, interactions: &[InteractionKey], seed: u64) -> Resul
                         iso(interaction.date),
                         format!("{:.1}", f64::from(interaction.rating)),
                         u.to_string(),
-                        recipe_index.get(&interaction.recipe_id).copied().unwrap_or(0).to_string(),
+                        recipe_index
+                            .get(&interaction.recipe_id)
+                            .copied()
+                            .unwrap_or(0)
+                            .to_string(),
                     ])
                     .map_err(|e| error(e.into()))?;
             }
