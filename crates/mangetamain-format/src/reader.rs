@@ -138,7 +138,9 @@ impl<T: KaggleRecord> Iterator for ChunkReader<T> {
             return None;
         };
         let decoded = raw.and_then(|chunk| {
-            chunk
+            // Decode in parallel, then report the first bad line of the chunk (a parallel
+            // short-circuit would report an arbitrary one).
+            let results: Vec<Result<T, FormatError>> = chunk
                 .par_iter()
                 .map(|(line, record)| {
                     T::decode(record).map_err(|e| FormatError::Field {
@@ -149,7 +151,8 @@ impl<T: KaggleRecord> Iterator for ChunkReader<T> {
                         message: e.message,
                     })
                 })
-                .collect::<Result<Vec<T>, FormatError>>()
+                .collect();
+            results.into_iter().collect::<Result<Vec<T>, FormatError>>()
         });
         if decoded.is_err() {
             self.failed = true;
