@@ -21,7 +21,8 @@
 //!
 //! Layers inside the crate, bottom-up: [`raw`] (files to frames) -> [`clean`] (rules, report,
 //! enrichment) -> [`store`] (DuckDB, through [`arrow_bridge`]) -> [`dataset`] (the handle).
-//! [`synthetic`] writes realistic files in the exact Kaggle format.
+//! [`synthetic`] writes realistic files in the exact Kaggle format; [`s3`] brings the files from
+//! an S3-compatible bucket into a local cache and publishes derived artefacts.
 #![deny(missing_docs)]
 
 pub mod arrow_bridge;
