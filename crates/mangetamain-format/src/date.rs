@@ -58,6 +58,17 @@ pub fn parse_iso_date(text: &str) -> Result<i32, DateError> {
     Ok(days_from_civil(year, month as u32, day as u32))
 }
 
+/// Formats days since 1970-01-01 as ISO `YYYY-MM-DD` (the inverse of [`parse_iso_date`]).
+///
+/// ```
+/// use mangetamain_format::date::format_iso_date;
+/// assert_eq!(format_iso_date(17869), "2018-12-04");
+/// ```
+pub fn format_iso_date(days: i32) -> String {
+    let (y, m, d) = civil_from_days(days);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
 /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
 ///
 /// ```

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use polars::prelude::*;
 
-use super::{date_values, i64_values, iso, null_counts, RuleRunner};
+use super::{date_range, date_values, i32_values, i64_values, null_counts, RuleRunner};
 use crate::calendar::calendar_columns;
 use crate::error::{FrameContext, Result};
 use crate::report::TableReport;
@@ -40,13 +40,8 @@ pub fn clean_interactions(
         .collect();
     runner.apply("missing_date", "no interaction date".to_string(), keep)?;
 
-    let keep = runner
-        .frame()
-        .column("rating")
-        .frame_context(context)?
-        .i32()
-        .frame_context(context)?
-        .iter()
+    let keep = i32_values(runner.frame(), "rating")?
+        .into_iter()
         .map(|r| r.is_some_and(|r| (1..=5).contains(&r)))
         .collect();
     runner.apply(
@@ -60,13 +55,7 @@ pub fn clean_interactions(
         let users = i64_values(frame, "user_id")?;
         let recipes = i64_values(frame, "recipe_id")?;
         let dates = date_values(frame, "date")?;
-        let ratings: Vec<Option<i32>> = frame
-            .column("rating")
-            .frame_context(context)?
-            .i32()
-            .frame_context(context)?
-            .iter()
-            .collect();
+        let ratings = i32_values(frame, "rating")?;
         let reviews: Vec<Option<&str>> = match frame.column("review") {
             Ok(column) => column.str().frame_context(context)?.iter().collect(),
             Err(_) => vec![None; frame.height()],
@@ -111,11 +100,7 @@ pub fn clean_interactions(
         rows_out: frame.height(),
         removals,
         nulls: null_counts(&frame),
-        date_range: days
-            .iter()
-            .min()
-            .zip(days.iter().max())
-            .map(|(a, b)| (iso(*a), iso(*b))),
+        date_range: date_range(&days),
         notes: Vec::new(),
     };
     debug_assert!(report.is_balanced());

@@ -10,6 +10,8 @@ pub use recipes::{clean_recipes, CleanRecipes};
 use polars::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use mangetamain_format::date::format_iso_date;
+
 use crate::error::{FrameContext, Result};
 use crate::report::Removal;
 
@@ -158,8 +160,20 @@ pub(crate) fn null_counts(frame: &DataFrame) -> std::collections::BTreeMap<Strin
         .collect()
 }
 
-/// ISO text of days since 1970-01-01.
-pub(crate) fn iso(days: i32) -> String {
-    let (y, m, d) = mangetamain_format::date::civil_from_days(days);
-    format!("{y:04}-{m:02}-{d:02}")
+/// Values of an i32 column (nulls as `None`).
+pub(crate) fn i32_values(frame: &DataFrame, name: &str) -> Result<Vec<Option<i32>>> {
+    let column = frame
+        .column(name)
+        .frame_context(|| format!("column {name}"))?;
+    let values = column
+        .i32()
+        .frame_context(|| format!("column {name} as i32"))?;
+    Ok(values.iter().collect())
+}
+
+/// First and last date (ISO) of days since 1970-01-01, for the report.
+pub(crate) fn date_range(days: &[i32]) -> Option<(String, String)> {
+    let first = days.iter().min()?;
+    let last = days.iter().max()?;
+    Some((format_iso_date(*first), format_iso_date(*last)))
 }

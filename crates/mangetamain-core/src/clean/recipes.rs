@@ -6,7 +6,8 @@ use polars::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    date_values, i64_values, iso, null_counts, Bounds, BoundsRule, RecipeCleaning, RuleRunner,
+    date_range, date_values, i64_values, null_counts, Bounds, BoundsRule, RecipeCleaning,
+    RuleRunner,
 };
 use crate::calendar::calendar_columns;
 use crate::error::{CoreError, FrameContext, Result};
@@ -166,11 +167,7 @@ pub fn clean_recipes(raw: &RawRecipes, params: &RecipeCleaning) -> Result<CleanR
         rows_out: frame.height(),
         removals,
         nulls: null_counts(&frame),
-        date_range: days
-            .iter()
-            .min()
-            .zip(days.iter().max())
-            .map(|(a, b)| (iso(*a), iso(*b))),
+        date_range: date_range(&days),
         notes,
     };
     debug_assert!(report.is_balanced());

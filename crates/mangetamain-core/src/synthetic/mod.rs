@@ -28,7 +28,9 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use mangetamain_format::date::{civil_from_days, days_from_civil, iso_weekday, Season};
+use mangetamain_format::date::{
+    civil_from_days, days_from_civil, format_iso_date, iso_weekday, Season,
+};
 use mangetamain_format::list_literal::python_string_list_repr;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -299,13 +301,7 @@ fn recipe_keys(n: usize, seed: u64) -> Vec<RecipeKey> {
     let mut rng = StdRng::seed_from_u64(seed);
     let first = days_from_civil(1999, 8, 6);
     let last = days_from_civil(2018, 12, 4);
-    let year_cumulative: Vec<f64> = RECIPES_PER_YEAR
-        .iter()
-        .scan(0.0, |acc, w| {
-            *acc += w;
-            Some(*acc)
-        })
-        .collect();
+    let year_cumulative = cumulative(RECIPES_PER_YEAR.iter().copied());
     let mut dates = Vec::with_capacity(n);
     while dates.len() < n {
         let year = 1999 + draw(&year_cumulative, &mut rng) as i32;
@@ -501,7 +497,7 @@ fn write_recipes(dir: &Path, keys: &[RecipeKey], vocabulary: &Vocabulary, seed: 
                     key.id.to_string(),
                     minutes.to_string(),
                     (1_533 + rng.gen_range(0..contributors) * 17).to_string(),
-                    iso(key.submitted),
+                    format_iso_date(key.submitted),
                     python_string_list_repr(&tags),
                     nutrition,
                     n_steps.to_string(),
@@ -536,9 +532,14 @@ fn season_index(month: u32) -> usize {
         .unwrap_or(0)
 }
 
-fn iso(days: i32) -> String {
-    let (y, m, d) = civil_from_days(days);
-    format!("{y:04}-{m:02}-{d:02}")
+/// Running sums of weights, for [`draw`].
+fn cumulative(weights: impl Iterator<Item = f64>) -> Vec<f64> {
+    weights
+        .scan(0.0, |acc, w| {
+            *acc += w;
+            Some(*acc)
+        })
+        .collect()
 }
 
 /// `k` distinct indices drawn from cumulative weights, each re-weighted by `adjust(index)`, a
@@ -656,33 +657,17 @@ fn write_interactions(
     let mut rng = StdRng::seed_from_u64(seed ^ 0x5eed_0002);
     // Heavy-tailed popularity: every recipe has at least one interaction.
     let popularity = LogNormal::new(0.0, 1.3).map_err(|e| invalid(e.to_string()))?;
-    let cumulative: Vec<f64> = keys
-        .iter()
-        .scan(0.0, |acc, _| {
-            *acc += popularity.sample(&mut rng);
-            Some(*acc)
-        })
-        .collect();
+    let popularity_cumulative = cumulative(keys.iter().map(|_| popularity.sample(&mut rng)));
     let mut counts = vec![1usize; keys.len()];
     for _ in keys.len()..n_interactions {
-        counts[draw(&cumulative, &mut rng)] += 1;
+        counts[draw(&popularity_cumulative, &mut rng)] += 1;
     }
     // User activity: Zipf-like weights 1/(rank + 1)^0.75 (a few very active reviewers, a long tail).
-    let user_cumulative: Vec<f64> = (0..n_users as usize)
-        .scan(0.0, |acc, rank| {
-            *acc += 1.0 / ((rank + 1) as f64).powf(0.75);
-            Some(*acc)
-        })
-        .collect();
+    let user_cumulative =
+        cumulative((0..n_users as usize).map(|rank| 1.0 / ((rank + 1) as f64).powf(0.75)));
     let end = days_from_civil(2018, 12, 20);
     let lag = Exp::new(1.0 / 500.0).map_err(|e| invalid(e.to_string()))?;
-    let rating_cumulative: Vec<f64> = RATING_SHARES
-        .iter()
-        .scan(0.0, |acc, w| {
-            *acc += w;
-            Some(*acc)
-        })
-        .collect();
+    let rating_cumulative = cumulative(RATING_SHARES.iter().copied());
     let jobs: Vec<(RecipeKey, usize)> = keys.iter().copied().zip(counts).collect();
     let mut out = create(dir, name)?;
     out.write_all(b"user_id,recipe_id,date,rating,review\r\n")
@@ -715,7 +700,7 @@ fn write_interactions(
                     let record = [
                         user_id(user).to_string(),
                         key.id.to_string(),
-                        iso(date),
+                        format_iso_date(date),
                         rating.to_string(),
                         review,
                     ];
@@ -827,7 +812,7 @@ fn write_splits(dir: &Path, interactions: &[InteractionKey], seed: u64) -> Resul
                     .write_record([
                         user_id(interaction.user).to_string(),
                         interaction.recipe_id.to_string(),
-                        iso(interaction.date),
+                        format_iso_date(interaction.date),
                         format!("{:.1}", f64::from(interaction.rating)),
                         u.to_string(),
                         recipe_index
