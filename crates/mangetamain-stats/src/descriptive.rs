@@ -86,6 +86,53 @@ pub fn quantile_sorted(sorted: &[f64], q: f64, method: QuantileMethod) -> Result
     })
 }
 
+/// Several quantiles of unsorted values in O(n) each (selection, no full sort); the values are
+/// reordered. Same results as [`quantile`] with the same method.
+pub fn quantiles_unsorted(
+    values: &mut [f64],
+    qs: &[f64],
+    method: QuantileMethod,
+) -> Result<Vec<f64>> {
+    check_len("quantile", values, 1)?;
+    check_finite("quantile", values)?;
+    let last = values.len() - 1;
+    let mut results = Vec::with_capacity(qs.len());
+    for &q in qs {
+        if !(0.0..=1.0).contains(&q) {
+            return Err(StatsError::InvalidInput {
+                what: "quantile",
+                message: format!("q must be in [0, 1], got {q}"),
+            });
+        }
+        let h = q * last as f64;
+        let lo = h.floor() as usize;
+        let hi = (h.ceil() as usize).min(last);
+        let (_, low_value, above) = values.select_nth_unstable_by(lo, f64::total_cmp);
+        let low_value = *low_value;
+        let high_value = if hi > lo {
+            above.iter().copied().fold(f64::INFINITY, f64::min)
+        } else {
+            low_value
+        };
+        // Two order statistics are enough for every method: reuse the sorted-slice formula.
+        let pair = [low_value, high_value];
+        let virtual_q = if hi > lo { h - lo as f64 } else { 0.0 };
+        let value = match method {
+            QuantileMethod::Nearest => {
+                let index = (h.round_ties_even() as usize).min(last);
+                if index == lo {
+                    low_value
+                } else {
+                    high_value
+                }
+            }
+            _ => quantile_sorted(&pair, virtual_q, method)?,
+        };
+        results.push(value);
+    }
+    Ok(results)
+}
+
 /// Median (`numpy.median`).
 pub fn median(values: &[f64]) -> Result<f64> {
     quantile(values, 0.5, QuantileMethod::Linear)

@@ -25,6 +25,7 @@ pub mod correlation;
 pub mod counts;
 pub mod descriptive;
 pub mod distributions;
+pub mod diversity;
 pub mod error;
 pub mod groups;
 pub mod multiple;

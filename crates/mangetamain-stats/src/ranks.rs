@@ -11,7 +11,7 @@ pub fn average_ranks(values: &[f64]) -> (Vec<f64>, Vec<usize>) {
         .enumerate()
         .map(|(i, v)| (total_order_key(*v), i))
         .collect();
-    keyed.sort_unstable();
+    sort_by_key_bits(&mut keyed);
     let mut ranks = vec![0.0; n];
     let mut ties = Vec::new();
     let mut start = 0;
@@ -31,6 +31,48 @@ pub fn average_ranks(values: &[f64]) -> (Vec<f64>, Vec<usize>) {
         start = end;
     }
     (ranks, ties)
+}
+
+/// Below this size a comparison sort beats the radix sort's fixed histogram cost.
+const RADIX_THRESHOLD: usize = 4096;
+
+/// Sorts (key, index) pairs by key (ties keep no particular order: ranks of ties are equal).
+/// Large inputs use a least-significant-digit radix sort on 16-bit digits that skips the digits
+/// every key shares (integer-valued data, such as minutes or ratings, has constant low mantissa
+/// bits), which is several times faster than a comparison sort at 10^5-10^6 values.
+fn sort_by_key_bits(keyed: &mut Vec<(u64, usize)>) {
+    let n = keyed.len();
+    if n < RADIX_THRESHOLD {
+        keyed.sort_unstable();
+        return;
+    }
+    const DIGITS: usize = 4;
+    const BUCKETS: usize = 1 << 16;
+    let mut histograms = vec![[0usize; DIGITS]; BUCKETS];
+    for (key, _) in keyed.iter() {
+        for digit in 0..DIGITS {
+            histograms[((key >> (16 * digit)) & 0xFFFF) as usize][digit] += 1;
+        }
+    }
+    let mut buffer = vec![(0u64, 0usize); n];
+    for digit in 0..DIGITS {
+        let first_key_bucket = ((keyed[0].0 >> (16 * digit)) & 0xFFFF) as usize;
+        if histograms[first_key_bucket][digit] == n {
+            continue; // every key has this digit: the pass would not move anything
+        }
+        let mut offsets = vec![0usize; BUCKETS];
+        let mut running = 0;
+        for (bucket, offset) in offsets.iter_mut().enumerate() {
+            *offset = running;
+            running += histograms[bucket][digit];
+        }
+        for &(key, index) in keyed.iter() {
+            let bucket = ((key >> (16 * digit)) & 0xFFFF) as usize;
+            buffer[offsets[bucket]] = (key, index);
+            offsets[bucket] += 1;
+        }
+        std::mem::swap(keyed, &mut buffer);
+    }
 }
 
 /// A u64 whose unsigned order is the numeric order of finite floats (-0.0 and 0.0 are made
@@ -65,5 +107,35 @@ mod tests {
         assert_eq!(ranks, vec![2.0, 4.0, 2.0, 5.0, 2.0]);
         assert_eq!(ties, vec![3]);
         assert_eq!(tie_sum_cubes(&ties), 24.0);
+    }
+
+    #[test]
+    fn radix_sort_orders_like_a_comparison_sort() {
+        // Mixed signs, zeros of both signs, integers (constant low digits) and heavy ties.
+        let mut state = 12345u64;
+        let values: Vec<f64> = (0..50_000)
+            .map(|i| {
+                state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                let r = (state >> 11) as f64 / (1u64 << 53) as f64;
+                match i % 4 {
+                    0 => (r * 10.0).floor(),
+                    1 => r * 1e6 - 5e5,
+                    2 => -0.0,
+                    _ => 0.0,
+                }
+            })
+            .collect();
+        let mut keyed: Vec<(u64, usize)> = values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (total_order_key(*v), i))
+            .collect();
+        sort_by_key_bits(&mut keyed);
+        for pair in keyed.windows(2) {
+            assert!(values[pair[0].1] <= values[pair[1].1]);
+        }
+        let mut indices: Vec<usize> = keyed.iter().map(|k| k.1).collect();
+        indices.sort_unstable();
+        assert!(indices.iter().enumerate().all(|(i, j)| i == *j));
     }
 }

@@ -1,0 +1,68 @@
+//! Quantiles by selection agree with quantiles by sorting; rarefied richness matches exact
+//! rational arithmetic in Python.
+
+use mangetamain_stats::descriptive::{quantile, quantiles_unsorted, QuantileMethod};
+use mangetamain_stats::diversity::rarefied_richness;
+
+fn lcg_values(n: usize, seed: u64) -> Vec<f64> {
+    let mut state = seed;
+    (0..n)
+        .map(|i| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let r = (state >> 11) as f64 / (1u64 << 53) as f64;
+            if i % 3 == 0 {
+                (r * 20.0).floor() // ties
+            } else {
+                r * 1000.0 - 200.0
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn selection_quantiles_equal_sorted_quantiles_for_every_method() {
+    let methods = [
+        QuantileMethod::Linear,
+        QuantileMethod::Nearest,
+        QuantileMethod::Lower,
+        QuantileMethod::Higher,
+        QuantileMethod::Midpoint,
+    ];
+    let qs = [0.0, 0.05, 0.1, 0.25, 0.33, 0.5, 0.66, 0.75, 0.9, 0.95, 1.0];
+    for n in [1, 2, 3, 4, 7, 10, 101, 1000, 4097] {
+        let values = lcg_values(n, n as u64 + 7);
+        for method in methods {
+            let mut scratch = values.clone();
+            let by_selection = quantiles_unsorted(&mut scratch, &qs, method).unwrap();
+            for (q, got) in qs.iter().zip(by_selection) {
+                let expected = quantile(&values, *q, method).unwrap();
+                assert_eq!(got, expected, "n={n} q={q} {method:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn rarefied_richness_matches_exact_python_values() {
+    // python3 -c "from math import comb; from fractions import Fraction;
+    //   inc=[1200,900,450,300,120,60,30,10,5,3,2,1,1,1]+[i%97+1 for i in range(300)];
+    //   print(float(sum(1-Fraction(comb(2500-n,134),comb(2500,134)) for n in inc if n>0)))"
+    let mut incidences: Vec<u64> = vec![1200, 900, 450, 300, 120, 60, 30, 10, 5, 3, 2, 1, 1, 1];
+    incidences.extend((0..300u64).map(|i| i % 97 + 1));
+    let got = rarefied_richness(&incidences, 2500, 134).unwrap();
+    assert!((got - 248.59447138115607).abs() < 1e-9, "{got}");
+    // Same formula with N = 25, m = 7, incidences [25, 24, 13, 7, 1, 0, 18].
+    let got = rarefied_richness(&[25, 24, 13, 7, 1, 0, 18], 25, 7).unwrap();
+    assert!((got - 5.212146869149158).abs() < 1e-12, "{got}");
+    // Full sample: the observed richness.
+    assert_eq!(rarefied_richness(&[3, 0, 1, 2], 3, 3).unwrap(), 3.0);
+}
+
+#[test]
+fn rarefied_richness_rejects_impossible_sizes() {
+    assert!(rarefied_richness(&[1, 2], 2, 0).is_err());
+    assert!(rarefied_richness(&[1, 2], 2, 3).is_err());
+    assert!(rarefied_richness(&[5], 2, 1).is_err());
+}
