@@ -21,6 +21,22 @@ pub enum AnalysisError {
         #[source]
         source: mangetamain_stats::StatsError,
     },
+    /// A value the analyses need is missing (the cleaning should have removed the row).
+    #[error("column {column}, row {row}: missing value")]
+    MissingValue {
+        /// The column.
+        column: String,
+        /// Row (0-based) in the cleaned frame.
+        row: usize,
+    },
+    /// A parameter is out of its domain.
+    #[error("parameter {name}: {message}")]
+    InvalidParameter {
+        /// The parameter.
+        name: &'static str,
+        /// What is wrong and what is accepted.
+        message: String,
+    },
     /// The dataset layer failed (boxed: the core error is large).
     #[error(transparent)]
     Core(Box<mangetamain_core::CoreError>),

@@ -3,13 +3,13 @@
 
 use std::collections::BTreeMap;
 
-use mangetamain_core::Dataset;
 use serde::{Deserialize, Serialize};
 
-use crate::columns::{f64_column, i32_column};
 use crate::error::AnalysisError;
 use crate::findings::{Direction, Finding};
-use mangetamain_stats::descriptive::{quantile_sorted, QuantileMethod};
+use crate::metric::Metric;
+use crate::recipe_table::RecipeTable;
+use crate::group_summary::{check_band, GroupSummary};
 use mangetamain_stats::multiple::{adjust_p_values, Correction};
 use mangetamain_stats::normality::{
     dagostino_pearson, qq_plot, shapiro_wilk, DagostinoPearson, QqPlot, ShapiroWilk,
@@ -42,67 +42,6 @@ impl Default for TrendParams {
     }
 }
 
-/// A recipe metric followed over the years.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Metric {
-    /// Preparation time, minutes.
-    Minutes,
-    /// ln(1 + minutes) + n_steps + 0.5 n_ingredients.
-    Complexity,
-    /// Number of steps.
-    Steps,
-    /// Number of ingredients.
-    Ingredients,
-    /// Calories (kcal).
-    Calories,
-    /// Total fat, % of daily value.
-    TotalFat,
-    /// Sugar, % of daily value.
-    Sugar,
-    /// Sodium, % of daily value.
-    Sodium,
-    /// Protein, % of daily value.
-    Protein,
-    /// Saturated fat, % of daily value.
-    SaturatedFat,
-    /// Carbohydrates, % of daily value.
-    Carbohydrates,
-}
-
-impl Metric {
-    /// Every metric, in display order.
-    pub const ALL: [Metric; 11] = [
-        Metric::Minutes,
-        Metric::Complexity,
-        Metric::Steps,
-        Metric::Ingredients,
-        Metric::Calories,
-        Metric::TotalFat,
-        Metric::Sugar,
-        Metric::Sodium,
-        Metric::Protein,
-        Metric::SaturatedFat,
-        Metric::Carbohydrates,
-    ];
-
-    /// The column of the cleaned recipes frame.
-    pub fn column(self) -> &'static str {
-        match self {
-            Metric::Minutes => "minutes",
-            Metric::Complexity => "complexity_score",
-            Metric::Steps => "n_steps",
-            Metric::Ingredients => "n_ingredients",
-            Metric::Calories => "calories",
-            Metric::TotalFat => "total_fat_pct",
-            Metric::Sugar => "sugar_pct",
-            Metric::Sodium => "sodium_pct",
-            Metric::Protein => "protein_pct",
-            Metric::SaturatedFat => "sat_fat_pct",
-            Metric::Carbohydrates => "carb_pct",
-        }
-    }
-}
-
 /// Recipes per year (A1) and whether the yearly counts look normal.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RecipeVolume {
@@ -123,12 +62,11 @@ pub struct RecipeVolume {
 
 /// Counts recipes per year and tests the normality of the yearly counts.
 pub fn recipe_volume(
-    dataset: &Dataset,
+    recipes: &RecipeTable,
     params: &TrendParams,
 ) -> Result<RecipeVolume, AnalysisError> {
-    let years = i32_column(dataset.recipes(), "year")?;
     let mut counts: BTreeMap<i32, usize> = BTreeMap::new();
-    for year in years.into_iter().flatten() {
+    for &year in recipes.years() {
         if in_range(year, params.years) {
             *counts.entry(year).or_default() += 1;
         }
@@ -203,20 +141,16 @@ pub struct YearlyTrends {
 /// Yearly series of every metric (A2-A4) with WLS (weights = recipes per year), Mann-Kendall and
 /// Sen's slope; slope p-values adjusted by Benjamini-Hochberg across the metrics.
 pub fn yearly_trends(
-    dataset: &Dataset,
+    recipes: &RecipeTable,
     params: &TrendParams,
 ) -> Result<YearlyTrends, AnalysisError> {
-    let recipes = dataset.recipes();
-    let years = i32_column(recipes, "year")?;
+    check_band(params.band)?;
     let mut trends = Vec::with_capacity(Metric::ALL.len());
     for metric in Metric::ALL {
-        let values = f64_column(recipes, metric.column())?;
         let mut by_year: BTreeMap<i32, Vec<f64>> = BTreeMap::new();
-        for (year, value) in years.iter().zip(values) {
-            if let (Some(year), Some(value)) = (year, value) {
-                if in_range(*year, params.years) && value.is_finite() {
-                    by_year.entry(*year).or_default().push(value);
-                }
+        for (&year, &value) in recipes.years().iter().zip(recipes.metric(metric)) {
+            if in_range(year, params.years) && value.is_finite() {
+                by_year.entry(year).or_default().push(value);
             }
         }
         trends.push(series(metric, by_year, params));
@@ -248,7 +182,7 @@ pub fn yearly_trends(
     Ok(YearlyTrends { trends, findings })
 }
 
-fn in_range(year: i32, range: Option<(i32, i32)>) -> bool {
+pub(crate) fn in_range(year: i32, range: Option<(i32, i32)>) -> bool {
     range.is_none_or(|(low, high)| low <= year && year <= high)
 }
 
@@ -269,22 +203,15 @@ fn series(metric: Metric, by_year: BTreeMap<i32, Vec<f64>>, params: &TrendParams
         slope_p_adjusted: None,
     };
     for (year, mut values) in by_year {
-        values.sort_by(f64::total_cmp);
-        let n = values.len() as f64;
-        let mean = values.iter().sum::<f64>() / n;
-        let variance = values.iter().map(|v| (v - mean) * (v - mean)).sum::<f64>() / (n - 1.0);
-        let quantile = |q: f64, method| quantile_sorted(&values, q, method).unwrap_or(f64::NAN);
-        trend.years.push(year);
-        trend.n.push(values.len());
-        trend.mean.push(mean);
-        trend.median.push(quantile(0.5, QuantileMethod::Linear));
-        trend
-            .band_low
-            .push(quantile(params.band.0, QuantileMethod::Nearest));
-        trend
-            .band_high
-            .push(quantile(params.band.1, QuantileMethod::Nearest));
-        trend.std.push(variance.sqrt());
+        if let Some(summary) = GroupSummary::of(&mut values, params.band) {
+            trend.years.push(year);
+            trend.n.push(summary.n);
+            trend.mean.push(summary.mean);
+            trend.median.push(summary.median);
+            trend.band_low.push(summary.band_low);
+            trend.band_high.push(summary.band_high);
+            trend.std.push(summary.std);
+        }
     }
     let x: Vec<f64> = trend.years.iter().map(|y| f64::from(*y)).collect();
     let w: Vec<f64> = trend.n.iter().map(|n| *n as f64).collect();

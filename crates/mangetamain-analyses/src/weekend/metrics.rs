@@ -1,0 +1,119 @@
+//! C2-C4: preparation time, complexity, steps, ingredients and nutrients, weekday against
+//! weekend, with Welch's t-test (the reference used Student's equal-variance test on
+//! heavy-tailed values), Mann-Whitney, Cohen's d, Hedges' g and the rank-biserial correlation;
+//! p-values adjusted by Benjamini-Hochberg over the metrics.
+
+use serde::{Deserialize, Serialize};
+
+use mangetamain_stats::groups::{mann_whitney, t_test, MannWhitney, TTest, Variances};
+use mangetamain_stats::multiple::{adjust_p_values, Correction};
+
+use super::{period_group, WeekendParams, PERIODS};
+use crate::error::AnalysisError;
+use crate::findings::{EffectMeasure, EffectSize, Finding};
+use crate::group_summary::{check_band, values_by_group, GroupSummary};
+use crate::metric::Metric;
+use crate::recipe_table::RecipeTable;
+
+/// One metric, weekday against weekend.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PeriodMetric {
+    /// The metric.
+    pub metric: Metric,
+    /// Summary of weekday recipes.
+    pub weekday: Option<GroupSummary>,
+    /// Summary of weekend recipes.
+    pub weekend: Option<GroupSummary>,
+    /// Recipes of the range without a value for the metric.
+    pub missing: usize,
+    /// (weekend mean - weekday mean) / weekday mean, %.
+    pub difference_percent: f64,
+    /// Welch's t-test of weekend against weekday (`mean_difference` = weekend - weekday).
+    pub welch: Option<TTest>,
+    /// Mann-Whitney U of weekend against weekday (rank-biserial > 0: weekend larger).
+    pub mann_whitney: Option<MannWhitney>,
+    /// Welch p adjusted over the metrics (Benjamini-Hochberg).
+    pub welch_p_adjusted: f64,
+    /// Mann-Whitney p adjusted over the metrics (Benjamini-Hochberg).
+    pub mann_whitney_p_adjusted: f64,
+}
+
+/// Every metric, weekday against weekend.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PeriodMetrics {
+    /// One entry per metric of [`Metric::ALL`].
+    pub metrics: Vec<PeriodMetric>,
+    /// Typed facts: which period is higher, significance, Cohen's d class.
+    pub findings: Vec<Finding>,
+}
+
+/// Every metric, weekday against weekend.
+pub fn period_metrics(
+    recipes: &RecipeTable,
+    params: &WeekendParams,
+) -> Result<PeriodMetrics, AnalysisError> {
+    check_band(params.band)?;
+    let group = period_group(recipes, params);
+    let mut metrics = Vec::with_capacity(Metric::ALL.len());
+    for metric in Metric::ALL {
+        let (mut by_period, missing) = values_by_group(recipes.metric(metric), 2, &group);
+        let welch = t_test(&by_period[1], &by_period[0], Variances::Unequal).ok();
+        let mann_whitney = mann_whitney(&by_period[1], &by_period[0]).ok();
+        let mut summaries = by_period
+            .iter_mut()
+            .map(|values| GroupSummary::of(values, params.band));
+        let weekday = summaries.next().flatten();
+        let weekend = summaries.next().flatten();
+        let difference_percent = match (&weekday, &weekend) {
+            (Some(wd), Some(we)) => 100.0 * (we.mean - wd.mean) / wd.mean,
+            _ => f64::NAN,
+        };
+        metrics.push(PeriodMetric {
+            metric,
+            weekday,
+            weekend,
+            missing,
+            difference_percent,
+            welch,
+            mann_whitney,
+            welch_p_adjusted: f64::NAN,
+            mann_whitney_p_adjusted: f64::NAN,
+        });
+    }
+    let welch_p: Vec<f64> = metrics
+        .iter()
+        .map(|m| m.welch.as_ref().map_or(f64::NAN, |t| t.p_value))
+        .collect();
+    let mw_p: Vec<f64> = metrics
+        .iter()
+        .map(|m| m.mann_whitney.as_ref().map_or(f64::NAN, |t| t.p_value))
+        .collect();
+    let welch_adjusted = adjust_p_values(&welch_p, Correction::BenjaminiHochberg);
+    let mw_adjusted = adjust_p_values(&mw_p, Correction::BenjaminiHochberg);
+    for (i, metric) in metrics.iter_mut().enumerate() {
+        metric.welch_p_adjusted = welch_adjusted[i];
+        metric.mann_whitney_p_adjusted = mw_adjusted[i];
+    }
+    let findings = metrics
+        .iter()
+        .filter_map(|m| finding(m, params.alpha))
+        .collect();
+    Ok(PeriodMetrics { metrics, findings })
+}
+
+fn finding(metric: &PeriodMetric, alpha: f64) -> Option<Finding> {
+    let welch = metric.welch.as_ref()?;
+    let (weekday, weekend) = (metric.weekday.as_ref()?, metric.weekend.as_ref()?);
+    let means = [weekday.mean, weekend.mean];
+    let high = usize::from(weekend.mean > weekday.mean);
+    Some(Finding::GroupDifference {
+        what: metric.metric.column().to_string(),
+        highest: PERIODS[high].to_string(),
+        highest_value: means[high],
+        lowest: PERIODS[1 - high].to_string(),
+        lowest_value: means[1 - high],
+        p_adjusted: metric.welch_p_adjusted,
+        significant: metric.welch_p_adjusted < alpha,
+        effect: EffectSize::new(EffectMeasure::CohensD, welch.cohens_d),
+    })
+}
