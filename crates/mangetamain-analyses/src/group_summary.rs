@@ -29,8 +29,16 @@ impl GroupSummary {
         let n = values.len() as f64;
         let mean = values.iter().sum::<f64>() / n;
         let std = (values.iter().map(|v| (v - mean) * (v - mean)).sum::<f64>() / (n - 1.0)).sqrt();
-        let median = quantiles_unsorted(values, &[0.5], QuantileMethod::Linear).ok()?[0];
-        let band = quantiles_unsorted(values, &[band.0, band.1], QuantileMethod::Nearest).ok()?;
+        let quantiles = quantiles_unsorted(
+            values,
+            &[
+                (band.0, QuantileMethod::Nearest),
+                (0.5, QuantileMethod::Linear),
+                (band.1, QuantileMethod::Nearest),
+            ],
+        )
+        .ok()?;
+        let (median, band) = (quantiles[1], [quantiles[0], quantiles[2]]);
         Some(GroupSummary {
             n: values.len(),
             mean,

@@ -34,7 +34,10 @@ fn volume_per_season_against_days_and_uniform() {
     let volume = season_volume(&recipes, &SeasonParams::default()).unwrap();
     assert_eq!(volume.seasons, vec!["Winter", "Spring", "Summer", "Autumn"]);
     assert_eq!(volume.counts, vec![3, 1, 2, 2]);
-    assert_eq!(volume.deviation_from_mean_percent, vec![50.0, -50.0, 0.0, 0.0]);
+    assert_eq!(
+        volume.deviation_from_mean_percent,
+        vec![50.0, -50.0, 0.0, 0.0]
+    );
     assert_close(volume.expected[0], 8.0 * 90.25 / 365.25, 1e-12);
     // scipy.stats.chisquare([3, 1, 2, 2], np.array([90.25, 92, 92, 91]) / 365.25 * 8)
     let test = volume.chi_square.as_ref().unwrap();
@@ -101,7 +104,10 @@ fn minutes_per_season_with_kruskal_and_anova() {
     assert_close(minutes.kruskal_p_adjusted, 0.08966250398816791, 1e-12);
     // Nutrient profile: constant nutrients have zero spread, so z is NaN, not a fake 0.
     assert_eq!(metrics.nutrient_profile.len(), 7);
-    assert!(metrics.nutrient_profile[0].z_scores.iter().all(|z| z.is_nan()));
+    assert!(metrics.nutrient_profile[0]
+        .z_scores
+        .iter()
+        .all(|z| z.is_nan()));
     assert!(metrics.findings.iter().any(|f| matches!(f,
         Finding::GroupDifference { what, highest, lowest, .. }
             if what == "minutes" && highest == "Autumn" && lowest == "Winter")));
@@ -118,8 +124,15 @@ fn seasonal_tags_ranked_by_coefficient_of_variation() {
     };
     let tags = seasonal_items(&recipes(dir.path()), ItemKind::Tags, &params).unwrap();
     assert_eq!(tags.recipes_per_season, vec![3, 1, 2, 2]);
-    assert_eq!((tags.items_total, tags.items_tested, tags.items_kept), (3, 3, 3));
-    let order: Vec<&str> = tags.top.iter().map(|i| i.comparison.item.as_str()).collect();
+    assert_eq!(
+        (tags.items_total, tags.items_tested, tags.items_kept),
+        (3, 3, 3)
+    );
+    let order: Vec<&str> = tags
+        .top
+        .iter()
+        .map(|i| i.comparison.item.as_str())
+        .collect();
     // CV: pie 25 / 12.5 = 200 %, soup 47.87 / 37.5 = 127.7 %, salad 57.74 / 50 = 115.5 %.
     assert_eq!(order, vec!["pie", "soup", "salad"]);
     let soup = &tags.top[1];

@@ -133,7 +133,10 @@ fn tags_over_time_by_hand() {
     assert_close(rarefied[1], 2.0, 1e-12);
     assert_close(rarefied[2], 5.0 / 3.0, 1e-12);
     // Nothing significant with 6 recipes: no shift is claimed.
-    assert!(!tags.findings.iter().any(|f| matches!(f, Finding::ItemShift { .. })));
+    assert!(!tags
+        .findings
+        .iter()
+        .any(|f| matches!(f, Finding::ItemShift { .. })));
     assert!(tags.findings.contains(&Finding::Count {
         what: "tags with a significant change".to_string(),
         value: 0

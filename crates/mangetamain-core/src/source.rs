@@ -27,8 +27,24 @@ pub enum DataSource {
 }
 
 impl DataSource {
-    /// The folder of the bundled sample (inside this source checkout).
+    /// The folder of the bundled sample, found at run time: `$MANGETAMAIN_SAMPLE_DIR` when set,
+    /// else the first `data/sample` holding `RAW_recipes.csv` in the current directory or one of
+    /// its parents (a notebook or binary started inside the checkout), else the checkout this
+    /// crate was compiled from (which may have moved since: the error then names that path).
     pub fn bundled_sample_dir() -> PathBuf {
+        if let Some(dir) = std::env::var_os("MANGETAMAIN_SAMPLE_DIR") {
+            return PathBuf::from(dir);
+        }
+        let holds_sample = |dir: &std::path::Path| dir.join("RAW_recipes.csv").is_file();
+        if let Ok(current) = std::env::current_dir() {
+            if let Some(found) = current
+                .ancestors()
+                .map(|dir| dir.join("data").join("sample"))
+                .find(|dir| holds_sample(dir))
+            {
+                return found;
+            }
+        }
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data/sample")
     }
 

@@ -86,18 +86,18 @@ pub fn quantile_sorted(sorted: &[f64], q: f64, method: QuantileMethod) -> Result
     })
 }
 
-/// Several quantiles of unsorted values in O(n) each (selection, no full sort); the values are
-/// reordered. Same results as [`quantile`] with the same method.
+/// Several quantiles of unsorted values, each `(q, method)`, in about O(n) for all of them
+/// (selection of the needed order statistics, each in the part left by the previous one; no
+/// full sort); the values are reordered. Same results as [`quantile`] with the same method.
 pub fn quantiles_unsorted(
     values: &mut [f64],
-    qs: &[f64],
-    method: QuantileMethod,
+    requests: &[(f64, QuantileMethod)],
 ) -> Result<Vec<f64>> {
     check_len("quantile", values, 1)?;
     check_finite("quantile", values)?;
     let last = values.len() - 1;
-    let mut results = Vec::with_capacity(qs.len());
-    for &q in qs {
+    let mut needed: Vec<usize> = Vec::with_capacity(2 * requests.len());
+    for &(q, _) in requests {
         if !(0.0..=1.0).contains(&q) {
             return Err(StatsError::InvalidInput {
                 what: "quantile",
@@ -105,32 +105,39 @@ pub fn quantiles_unsorted(
             });
         }
         let h = q * last as f64;
-        let lo = h.floor() as usize;
-        let hi = (h.ceil() as usize).min(last);
-        let (_, low_value, above) = values.select_nth_unstable_by(lo, f64::total_cmp);
-        let low_value = *low_value;
-        let high_value = if hi > lo {
-            above.iter().copied().fold(f64::INFINITY, f64::min)
-        } else {
-            low_value
-        };
-        // Two order statistics are enough for every method: reuse the sorted-slice formula.
-        let pair = [low_value, high_value];
-        let virtual_q = if hi > lo { h - lo as f64 } else { 0.0 };
-        let value = match method {
-            QuantileMethod::Nearest => {
-                let index = (h.round_ties_even() as usize).min(last);
-                if index == lo {
-                    low_value
-                } else {
-                    high_value
-                }
-            }
-            _ => quantile_sorted(&pair, virtual_q, method)?,
-        };
-        results.push(value);
+        needed.push(h.floor() as usize);
+        needed.push((h.ceil() as usize).min(last));
     }
-    Ok(results)
+    needed.sort_unstable();
+    needed.dedup();
+    // Select ascending: after selecting rank k, ranks above k are in values[k + 1..].
+    let mut order_statistics: Vec<(usize, f64)> = Vec::with_capacity(needed.len());
+    let mut start = 0;
+    for &rank in &needed {
+        let (_, value, _) = values[start..].select_nth_unstable_by(rank - start, f64::total_cmp);
+        order_statistics.push((rank, *value));
+        start = rank + 1;
+    }
+    let at = |rank: usize| -> f64 {
+        order_statistics
+            .iter()
+            .find(|(r, _)| *r == rank)
+            .map_or(f64::NAN, |(_, v)| *v)
+    };
+    requests
+        .iter()
+        .map(|&(q, method)| {
+            let h = q * last as f64;
+            let lo = h.floor() as usize;
+            let hi = (h.ceil() as usize).min(last);
+            // Two order statistics are enough for every method: reuse the sorted-slice formula.
+            let pair = [at(lo), at(hi)];
+            match method {
+                QuantileMethod::Nearest => Ok(at((h.round_ties_even() as usize).min(last))),
+                _ => quantile_sorted(&pair, if hi > lo { h - lo as f64 } else { 0.0 }, method),
+            }
+        })
+        .collect()
 }
 
 /// Median (`numpy.median`).

@@ -48,23 +48,23 @@ fn sort_by_key_bits(keyed: &mut Vec<(u64, usize)>) {
     }
     const DIGITS: usize = 4;
     const BUCKETS: usize = 1 << 16;
-    let mut histograms = vec![[0usize; DIGITS]; BUCKETS];
+    let mut histograms = vec![vec![0usize; BUCKETS]; DIGITS];
     for (key, _) in keyed.iter() {
-        for digit in 0..DIGITS {
-            histograms[((key >> (16 * digit)) & 0xFFFF) as usize][digit] += 1;
+        for (digit, histogram) in histograms.iter_mut().enumerate() {
+            histogram[((key >> (16 * digit)) & 0xFFFF) as usize] += 1;
         }
     }
     let mut buffer = vec![(0u64, 0usize); n];
-    for digit in 0..DIGITS {
+    for (digit, histogram) in histograms.iter().enumerate() {
         let first_key_bucket = ((keyed[0].0 >> (16 * digit)) & 0xFFFF) as usize;
-        if histograms[first_key_bucket][digit] == n {
+        if histogram[first_key_bucket] == n {
             continue; // every key has this digit: the pass would not move anything
         }
         let mut offsets = vec![0usize; BUCKETS];
         let mut running = 0;
         for (bucket, offset) in offsets.iter_mut().enumerate() {
             *offset = running;
-            running += histograms[bucket][digit];
+            running += histogram[bucket];
         }
         for &(key, index) in keyed.iter() {
             let bucket = ((key >> (16 * digit)) & 0xFFFF) as usize;
@@ -115,7 +115,9 @@ mod tests {
         let mut state = 12345u64;
         let values: Vec<f64> = (0..50_000)
             .map(|i| {
-                state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                state = state
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
                 let r = (state >> 11) as f64 / (1u64 << 53) as f64;
                 match i % 4 {
                     0 => (r * 10.0).floor(),

@@ -35,13 +35,41 @@ fn selection_quantiles_equal_sorted_quantiles_for_every_method() {
         let values = lcg_values(n, n as u64 + 7);
         for method in methods {
             let mut scratch = values.clone();
-            let by_selection = quantiles_unsorted(&mut scratch, &qs, method).unwrap();
+            let requests: Vec<(f64, QuantileMethod)> = qs.iter().map(|q| (*q, method)).collect();
+            let by_selection = quantiles_unsorted(&mut scratch, &requests).unwrap();
             for (q, got) in qs.iter().zip(by_selection) {
                 let expected = quantile(&values, *q, method).unwrap();
                 assert_eq!(got, expected, "n={n} q={q} {method:?}");
             }
         }
     }
+}
+
+#[test]
+fn mixed_methods_in_one_call() {
+    let values = lcg_values(1001, 3);
+    let mut scratch = values.clone();
+    let got = quantiles_unsorted(
+        &mut scratch,
+        &[
+            (0.75, QuantileMethod::Nearest),
+            (0.5, QuantileMethod::Linear),
+            (0.25, QuantileMethod::Nearest),
+        ],
+    )
+    .unwrap();
+    assert_eq!(
+        got[0],
+        quantile(&values, 0.75, QuantileMethod::Nearest).unwrap()
+    );
+    assert_eq!(
+        got[1],
+        quantile(&values, 0.5, QuantileMethod::Linear).unwrap()
+    );
+    assert_eq!(
+        got[2],
+        quantile(&values, 0.25, QuantileMethod::Nearest).unwrap()
+    );
 }
 
 #[test]

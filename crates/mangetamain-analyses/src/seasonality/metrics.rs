@@ -2,6 +2,7 @@
 //! Kruskal-Wallis (epsilon²) and one-way ANOVA (eta²), p-values adjusted by Benjamini-Hochberg
 //! over the metrics; and the seasonal z-score profile of the nutrients.
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use mangetamain_stats::groups::{anova, kruskal_wallis, Anova, KruskalWallis};
@@ -65,30 +66,11 @@ pub fn seasonal_metrics(
 ) -> Result<SeasonalMetrics, AnalysisError> {
     check_band(params.band)?;
     let group = season_group(recipes, params);
-    let mut metrics = Vec::with_capacity(Metric::ALL.len());
-    for metric in Metric::ALL {
-        let (mut by_season, missing) = values_by_group(recipes.metric(metric), 4, &group);
-        let slices: Vec<&[f64]> = by_season
-            .iter()
-            .filter(|v| !v.is_empty())
-            .map(|v| v.as_slice())
-            .collect();
-        let kruskal = kruskal_wallis(&slices).ok();
-        let anova = anova(&slices).ok();
-        let summaries = by_season
-            .iter_mut()
-            .map(|values| GroupSummary::of(values, params.band))
-            .collect();
-        metrics.push(SeasonalMetric {
-            metric,
-            summaries,
-            missing,
-            kruskal,
-            anova,
-            kruskal_p_adjusted: f64::NAN,
-            anova_p_adjusted: f64::NAN,
-        });
-    }
+    // One metric per task: the rank tests dominate and the metrics are independent.
+    let mut metrics: Vec<SeasonalMetric> = Metric::ALL
+        .par_iter()
+        .map(|&metric| seasonal_metric(recipes, metric, &group, params))
+        .collect();
     let kruskal_p: Vec<f64> = metrics
         .iter()
         .map(|m| m.kruskal.as_ref().map_or(f64::NAN, |k| k.p_value))
@@ -119,6 +101,35 @@ pub fn seasonal_metrics(
         nutrient_profile,
         findings,
     })
+}
+
+fn seasonal_metric(
+    recipes: &RecipeTable,
+    metric: Metric,
+    group: &(impl Fn(usize) -> Option<usize> + Sync),
+    params: &SeasonParams,
+) -> SeasonalMetric {
+    let (mut by_season, missing) = values_by_group(recipes.metric(metric), 4, group);
+    let slices: Vec<&[f64]> = by_season
+        .iter()
+        .filter(|v| !v.is_empty())
+        .map(|v| v.as_slice())
+        .collect();
+    let kruskal = kruskal_wallis(&slices).ok();
+    let anova = anova(&slices).ok();
+    let summaries = by_season
+        .iter_mut()
+        .map(|values| GroupSummary::of(values, params.band))
+        .collect();
+    SeasonalMetric {
+        metric,
+        summaries,
+        missing,
+        kruskal,
+        anova,
+        kruskal_p_adjusted: f64::NAN,
+        anova_p_adjusted: f64::NAN,
+    }
 }
 
 fn means(metric: &SeasonalMetric) -> Vec<f64> {

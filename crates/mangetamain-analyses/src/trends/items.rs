@@ -244,7 +244,10 @@ pub fn item_trends(
     }
 
     let mut by_total: Vec<(u32, u64)> = tested.iter().map(|c| (*c, counts.total(*c))).collect();
-    by_total.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| lists.name(a.0).cmp(lists.name(b.0))));
+    by_total.sort_by(|a, b| {
+        b.1.cmp(&a.1)
+            .then_with(|| lists.name(a.0).cmp(lists.name(b.0)))
+    });
     let most_frequent: Vec<ItemTotal> = by_total
         .iter()
         .take(params.top_n)
@@ -346,12 +349,15 @@ fn diversity(
         .zip(&x)
         .zip(&weights)
         .filter_map(|((r, x), w)| r.map(|r| (*x, r, *w)))
-        .fold((vec![], vec![], vec![]), |(mut a, mut b, mut c), (x, y, w)| {
-            a.push(x);
-            b.push(y);
-            c.push(w);
-            (a, b, c)
-        });
+        .fold(
+            (vec![], vec![], vec![]),
+            |(mut a, mut b, mut c), (x, y, w)| {
+                a.push(x);
+                b.push(y);
+                c.push(w);
+                (a, b, c)
+            },
+        );
     Ok(Diversity {
         wls_distinct: wls(&x, &raw, &weights, params.confidence).ok(),
         wls_rarefied: wls(&rx, &ry, &rw, params.confidence).ok(),

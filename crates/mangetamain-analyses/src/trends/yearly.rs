@@ -3,13 +3,14 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AnalysisError;
 use crate::findings::{Direction, Finding};
+use crate::group_summary::{check_band, values_by_group, GroupSummary};
 use crate::metric::Metric;
 use crate::recipe_table::RecipeTable;
-use crate::group_summary::{check_band, GroupSummary};
 use mangetamain_stats::multiple::{adjust_p_values, Correction};
 use mangetamain_stats::normality::{
     dagostino_pearson, qq_plot, shapiro_wilk, DagostinoPearson, QqPlot, ShapiroWilk,
@@ -145,16 +146,30 @@ pub fn yearly_trends(
     params: &TrendParams,
 ) -> Result<YearlyTrends, AnalysisError> {
     check_band(params.band)?;
-    let mut trends = Vec::with_capacity(Metric::ALL.len());
-    for metric in Metric::ALL {
-        let mut by_year: BTreeMap<i32, Vec<f64>> = BTreeMap::new();
-        for (&year, &value) in recipes.years().iter().zip(recipes.metric(metric)) {
-            if in_range(year, params.years) && value.is_finite() {
-                by_year.entry(year).or_default().push(value);
-            }
-        }
-        trends.push(series(metric, by_year, params));
-    }
+    // Years first..=last as groups 0..span (no year in range: no group).
+    let (first, last) = recipes
+        .years()
+        .iter()
+        .copied()
+        .filter(|y| in_range(*y, params.years))
+        .fold(None, |acc: Option<(i32, i32)>, y| {
+            Some(acc.map_or((y, y), |(lo, hi)| (lo.min(y), hi.max(y))))
+        })
+        .unwrap_or((0, -1));
+    let span = (last - first + 1).max(0) as usize;
+    let years = recipes.years();
+    let year_group = |row: usize| {
+        let year = years[row];
+        (in_range(year, params.years) && span > 0).then(|| (year - first) as usize)
+    };
+    // One metric per task.
+    let mut trends: Vec<YearlyTrend> = Metric::ALL
+        .par_iter()
+        .map(|&metric| {
+            let (by_year, _) = values_by_group(recipes.metric(metric), span, year_group);
+            series(metric, first, by_year, params)
+        })
+        .collect();
     let p_values: Vec<f64> = trends
         .iter()
         .map(|t| t.wls_mean.as_ref().map_or(f64::NAN, |w| w.slope_p))
@@ -186,7 +201,12 @@ pub(crate) fn in_range(year: i32, range: Option<(i32, i32)>) -> bool {
     range.is_none_or(|(low, high)| low <= year && year <= high)
 }
 
-fn series(metric: Metric, by_year: BTreeMap<i32, Vec<f64>>, params: &TrendParams) -> YearlyTrend {
+fn series(
+    metric: Metric,
+    first_year: i32,
+    by_year: Vec<Vec<f64>>,
+    params: &TrendParams,
+) -> YearlyTrend {
     let mut trend = YearlyTrend {
         metric,
         years: Vec::new(),
@@ -202,7 +222,8 @@ fn series(metric: Metric, by_year: BTreeMap<i32, Vec<f64>>, params: &TrendParams
         sen: None,
         slope_p_adjusted: None,
     };
-    for (year, mut values) in by_year {
+    for (offset, mut values) in by_year.into_iter().enumerate() {
+        let year = first_year + offset as i32;
         if let Some(summary) = GroupSummary::of(&mut values, params.band) {
             trend.years.push(year);
             trend.n.push(summary.n);

@@ -97,7 +97,10 @@ pub fn period_items(
             value: items_kept,
         },
     ];
-    for (items, towards) in [(&weekend_leaning, PERIODS[1]), (&weekday_leaning, PERIODS[0])] {
+    for (items, towards) in [
+        (&weekend_leaning, PERIODS[1]),
+        (&weekday_leaning, PERIODS[0]),
+    ] {
         if let Some(item) = items.first() {
             findings.push(Finding::ItemShift {
                 what: what.to_string(),

@@ -3,6 +3,7 @@
 //! heavy-tailed values), Mann-Whitney, Cohen's d, Hedges' g and the rank-biserial correlation;
 //! p-values adjusted by Benjamini-Hochberg over the metrics.
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use mangetamain_stats::groups::{mann_whitney, t_test, MannWhitney, TTest, Variances};
@@ -54,32 +55,11 @@ pub fn period_metrics(
 ) -> Result<PeriodMetrics, AnalysisError> {
     check_band(params.band)?;
     let group = period_group(recipes, params);
-    let mut metrics = Vec::with_capacity(Metric::ALL.len());
-    for metric in Metric::ALL {
-        let (mut by_period, missing) = values_by_group(recipes.metric(metric), 2, &group);
-        let welch = t_test(&by_period[1], &by_period[0], Variances::Unequal).ok();
-        let mann_whitney = mann_whitney(&by_period[1], &by_period[0]).ok();
-        let mut summaries = by_period
-            .iter_mut()
-            .map(|values| GroupSummary::of(values, params.band));
-        let weekday = summaries.next().flatten();
-        let weekend = summaries.next().flatten();
-        let difference_percent = match (&weekday, &weekend) {
-            (Some(wd), Some(we)) => 100.0 * (we.mean - wd.mean) / wd.mean,
-            _ => f64::NAN,
-        };
-        metrics.push(PeriodMetric {
-            metric,
-            weekday,
-            weekend,
-            missing,
-            difference_percent,
-            welch,
-            mann_whitney,
-            welch_p_adjusted: f64::NAN,
-            mann_whitney_p_adjusted: f64::NAN,
-        });
-    }
+    // One metric per task: the rank tests dominate and the metrics are independent.
+    let mut metrics: Vec<PeriodMetric> = Metric::ALL
+        .par_iter()
+        .map(|&metric| period_metric(recipes, metric, &group, params))
+        .collect();
     let welch_p: Vec<f64> = metrics
         .iter()
         .map(|m| m.welch.as_ref().map_or(f64::NAN, |t| t.p_value))
@@ -99,6 +79,37 @@ pub fn period_metrics(
         .filter_map(|m| finding(m, params.alpha))
         .collect();
     Ok(PeriodMetrics { metrics, findings })
+}
+
+fn period_metric(
+    recipes: &RecipeTable,
+    metric: Metric,
+    group: &(impl Fn(usize) -> Option<usize> + Sync),
+    params: &WeekendParams,
+) -> PeriodMetric {
+    let (mut by_period, missing) = values_by_group(recipes.metric(metric), 2, group);
+    let welch = t_test(&by_period[1], &by_period[0], Variances::Unequal).ok();
+    let mann_whitney = mann_whitney(&by_period[1], &by_period[0]).ok();
+    let mut summaries = by_period
+        .iter_mut()
+        .map(|values| GroupSummary::of(values, params.band));
+    let weekday = summaries.next().flatten();
+    let weekend = summaries.next().flatten();
+    let difference_percent = match (&weekday, &weekend) {
+        (Some(wd), Some(we)) => 100.0 * (we.mean - wd.mean) / wd.mean,
+        _ => f64::NAN,
+    };
+    PeriodMetric {
+        metric,
+        weekday,
+        weekend,
+        missing,
+        difference_percent,
+        welch,
+        mann_whitney,
+        welch_p_adjusted: f64::NAN,
+        mann_whitney_p_adjusted: f64::NAN,
+    }
 }
 
 fn finding(metric: &PeriodMetric, alpha: f64) -> Option<Finding> {

@@ -1,5 +1,6 @@
 //! Hand-built Kaggle files for the analysis tests: each recipe is given by its id, submission
 //! date, minutes and tags; the rest is constant (2 steps, ingredients x, y, z, fixed nutrition).
+#![allow(dead_code)] // each test binary uses a part of these helpers
 
 use mangetamain_core::{DataSource, Dataset, OpenOptions};
 
