@@ -63,6 +63,14 @@ fn yearly_aggregates_equal_sql() {
     let minutes = &trends.trends[Metric::Minutes.index()];
     let calories = &trends.trends[Metric::Calories.index()];
     let steps = &trends.trends[Metric::Steps.index()];
+    let correlation = rows(
+        &dataset,
+        "SELECT 'all', corr(minutes, n_steps), corr(minutes, n_ingredients), corr(n_steps, n_ingredients) FROM recipes",
+    );
+    assert_eq!(trends.correlations.len(), 3);
+    for (computed, expected) in trends.correlations.iter().zip(&correlation[0].1) {
+        assert_close(computed.pearson.coefficient, *expected, 1e-9);
+    }
     for (i, (year, values)) in sql.iter().enumerate() {
         assert_eq!(volume.years[i].to_string(), *year);
         assert_eq!(volume.counts[i] as f64, values[0]);

@@ -39,6 +39,8 @@ fn volume_per_season_against_days_and_uniform() {
         vec![50.0, -50.0, 0.0, 0.0]
     );
     assert_close(volume.expected[0], 8.0 * 90.25 / 365.25, 1e-12);
+    // numpy.std([3, 1, 2, 2], ddof=1) / 2 * 100
+    assert_close(volume.cv_percent, 40.8248290463863, 1e-12);
     // scipy.stats.chisquare([3, 1, 2, 2], np.array([90.25, 92, 92, 91]) / 365.25 * 8)
     let test = volume.chi_square.as_ref().unwrap();
     assert_close(test.statistic, 1.0411639059859203, 1e-12);

@@ -72,6 +72,14 @@ fn yearly_minutes_with_weighted_regression_by_hand() {
     assert!((mk.var_s - 11.0 / 3.0).abs() < 1e-12);
     // Sen: slopes 15, 12.5, 10 -> median 12.5.
     assert_eq!(minutes.sen.unwrap().slope, 12.5);
+    // Means rise every year: Spearman rho = 1 (scipy.stats.spearmanr), weighted as well.
+    assert_close(minutes.spearman.unwrap().coefficient, 1.0, 1e-12);
+    assert_close(minutes.weighted_spearman.unwrap(), 1.0, 1e-12);
+    // Steps are constant: no Pearson correlation involving them can be computed, none is shown.
+    assert!(trends
+        .correlations
+        .iter()
+        .all(|c| c.a != Metric::Steps && c.b != Metric::Steps));
     // Steps are 2 every year: a flat series has no slope to test.
     let steps = trends
         .trends

@@ -67,6 +67,10 @@ fn minutes_weekend_against_weekday() {
     assert_close(welch.t, 2.940588176458821, 1e-12);
     assert_close(welch.p_value, 0.1051007003433241, 1e-12);
     assert_close(welch.df, 1.8971553610503278, 1e-12);
+    // scipy.stats.ttest_ind([50, 70], [10, 20, 30, 40]) (Student, the reference's test)
+    let student = minutes.student.as_ref().unwrap();
+    assert_close(student.t, 3.0550504633038935, 1e-12);
+    assert_close(student.p_value, 0.03784096948581308, 1e-12);
     // scipy.stats.mannwhitneyu([50, 70], [10, 20, 30, 40]): U = 8, exact p = 2/15.
     let mw = minutes.mann_whitney.as_ref().unwrap();
     assert_eq!(mw.u, 8.0);

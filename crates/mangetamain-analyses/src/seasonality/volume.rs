@@ -43,6 +43,8 @@ pub struct SeasonVolume {
     pub percent: Vec<f64>,
     /// Deviation from the mean of the four counts, % (the reference app's measure).
     pub deviation_from_mean_percent: Vec<f64>,
+    /// Coefficient of variation of the four counts (ddof 1, as NB-SEAS), %.
+    pub cv_percent: f64,
     /// Expected recipes per season under `expectation`.
     pub expected: Vec<f64>,
     /// The expectation tested.
@@ -117,6 +119,8 @@ pub fn season_volume(
             .iter()
             .map(|c| 100.0 * (*c as f64 - mean) / mean)
             .collect(),
+        cv_percent: 100.0 * (observed.iter().map(|c| (c - mean).powi(2)).sum::<f64>() / 3.0).sqrt()
+            / mean,
         counts,
         expected,
         expectation: params.expectation,

@@ -25,5 +25,6 @@ pub mod yearly;
 
 pub use items::{item_trends, ItemTrendParams, ItemTrends};
 pub use yearly::{
-    recipe_volume, yearly_trends, RecipeVolume, TrendParams, YearlyTrend, YearlyTrends,
+    recipe_volume, yearly_trends, MetricCorrelation, RecipeVolume, TrendParams, YearlyTrend,
+    YearlyTrends,
 };

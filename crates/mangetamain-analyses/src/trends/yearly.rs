@@ -11,6 +11,7 @@ use crate::findings::{Direction, Finding};
 use crate::group_summary::{check_band, values_by_group, GroupSummary};
 use crate::metric::Metric;
 use crate::recipe_table::RecipeTable;
+use mangetamain_stats::correlation::{pearson, spearman, weighted_spearman, Correlation};
 use mangetamain_stats::multiple::{adjust_p_values, Correction};
 use mangetamain_stats::normality::{
     dagostino_pearson, qq_plot, shapiro_wilk, DagostinoPearson, QqPlot, ShapiroWilk,
@@ -128,6 +129,21 @@ pub struct YearlyTrend {
     pub sen: Option<SenSlope>,
     /// Benjamini-Hochberg adjusted p-value of the WLS slope over all metrics.
     pub slope_p_adjusted: Option<f64>,
+    /// Spearman correlation of the yearly means with the year (unweighted, as NB-TREND).
+    pub spearman: Option<Correlation>,
+    /// Spearman correlation of the yearly means with the year weighted by recipes per year.
+    pub weighted_spearman: Option<f64>,
+}
+
+/// Pearson correlation of two metrics over the recipes of the range.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MetricCorrelation {
+    /// First metric.
+    pub a: Metric,
+    /// Second metric.
+    pub b: Metric,
+    /// Pearson r with p-value and 95 % interval.
+    pub pearson: Correlation,
 }
 
 /// All yearly metric series and their findings.
@@ -135,6 +151,8 @@ pub struct YearlyTrend {
 pub struct YearlyTrends {
     /// One entry per metric of [`Metric::ALL`].
     pub trends: Vec<YearlyTrend>,
+    /// Pearson correlations of minutes, steps and ingredients over the recipes (NB-TREND).
+    pub correlations: Vec<MetricCorrelation>,
     /// Typed facts for the texts (direction and significance of each slope).
     pub findings: Vec<Finding>,
 }
@@ -194,7 +212,38 @@ pub fn yearly_trends(
             });
         }
     }
-    Ok(YearlyTrends { trends, findings })
+    let correlations = complexity_correlations(recipes, params);
+    Ok(YearlyTrends {
+        trends,
+        correlations,
+        findings,
+    })
+}
+
+/// Pearson correlations between minutes, steps and ingredients over the recipes of the range
+/// that have all three.
+fn complexity_correlations(recipes: &RecipeTable, params: &TrendParams) -> Vec<MetricCorrelation> {
+    let metrics = [Metric::Minutes, Metric::Steps, Metric::Ingredients];
+    let rows: Vec<usize> = (0..recipes.len())
+        .filter(|row| {
+            in_range(recipes.years()[*row], params.years)
+                && metrics.iter().all(|m| recipes.metric(*m)[*row].is_finite())
+        })
+        .collect();
+    let column = |m: Metric| -> Vec<f64> { rows.iter().map(|r| recipes.metric(m)[*r]).collect() };
+    let mut correlations = Vec::new();
+    for (i, a) in metrics.iter().enumerate() {
+        for b in &metrics[i + 1..] {
+            if let Ok(pearson) = pearson(&column(*a), &column(*b)) {
+                correlations.push(MetricCorrelation {
+                    a: *a,
+                    b: *b,
+                    pearson,
+                });
+            }
+        }
+    }
+    correlations
 }
 
 pub(crate) fn in_range(year: i32, range: Option<(i32, i32)>) -> bool {
@@ -221,6 +270,8 @@ fn series(
         mann_kendall: None,
         sen: None,
         slope_p_adjusted: None,
+        spearman: None,
+        weighted_spearman: None,
     };
     for (offset, mut values) in by_year.into_iter().enumerate() {
         let year = first_year + offset as i32;
@@ -240,5 +291,7 @@ fn series(
     trend.wls_median = wls(&x, &trend.median, &w, params.confidence).ok();
     trend.mann_kendall = mann_kendall(&trend.mean).ok();
     trend.sen = sen_slope(&x, &trend.mean).ok();
+    trend.spearman = spearman(&x, &trend.mean).ok();
+    trend.weighted_spearman = weighted_spearman(&x, &trend.mean, &w).ok();
     trend
 }

@@ -31,6 +31,8 @@ pub struct PeriodMetric {
     pub difference_percent: f64,
     /// Welch's t-test of weekend against weekday (`mean_difference` = weekend - weekday).
     pub welch: Option<TTest>,
+    /// Student's equal-variance t-test (the reference notebooks' test, for comparison).
+    pub student: Option<TTest>,
     /// Mann-Whitney U of weekend against weekday (rank-biserial > 0: weekend larger).
     pub mann_whitney: Option<MannWhitney>,
     /// Welch p adjusted over the metrics (Benjamini-Hochberg).
@@ -89,6 +91,7 @@ fn period_metric(
 ) -> PeriodMetric {
     let (mut by_period, missing) = values_by_group(recipes.metric(metric), 2, group);
     let welch = t_test(&by_period[1], &by_period[0], Variances::Unequal).ok();
+    let student = t_test(&by_period[1], &by_period[0], Variances::Equal).ok();
     let mann_whitney = mann_whitney(&by_period[1], &by_period[0]).ok();
     let mut summaries = by_period
         .iter_mut()
@@ -106,6 +109,7 @@ fn period_metric(
         missing,
         difference_percent,
         welch,
+        student,
         mann_whitney,
         welch_p_adjusted: f64::NAN,
         mann_whitney_p_adjusted: f64::NAN,
