@@ -30,6 +30,7 @@ pub mod error;
 pub mod groups;
 pub mod multiple;
 pub mod normality;
+pub mod ordinal;
 pub mod ranks;
 pub mod regression;
 pub mod trend;

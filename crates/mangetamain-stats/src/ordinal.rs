@@ -1,0 +1,348 @@
+//! Statistics of discrete data given as counts per level (ratings 1-5): descriptive values and
+//! the group tests of [`crate::groups`] computed from a levels x groups table in
+//! O(levels x groups), with the same results as the slice versions on the expanded values (the
+//! rank of a tied level is the average of its positions, as `scipy.stats.rankdata`).
+
+use serde::{Deserialize, Serialize};
+
+use crate::descriptive::{quantile_sorted, QuantileMethod};
+use crate::distributions::{chi2_sf, f_sf, normal_sf, t_quantile, t_two_sided};
+use crate::error::{Result, StatsError};
+use crate::groups::{mann_whitney, Anova, KruskalWallis, MannWhitney, TTest, Variances};
+
+/// How many values of a sample take each level.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LevelCounts {
+    levels: Vec<f64>,
+    counts: Vec<u64>,
+}
+
+impl LevelCounts {
+    /// Counts of `levels` (finite, strictly increasing).
+    ///
+    /// ```
+    /// use mangetamain_stats::ordinal::LevelCounts;
+    /// let ratings = LevelCounts::new(vec![1.0, 2.0, 3.0, 4.0, 5.0], vec![1, 0, 1, 2, 6])?;
+    /// assert_eq!(ratings.n(), 10);
+    /// assert_eq!(ratings.mean(), 4.2);
+    /// assert_eq!(ratings.median(), 5.0);
+    /// # Ok::<(), mangetamain_stats::StatsError>(())
+    /// ```
+    pub fn new(levels: Vec<f64>, counts: Vec<u64>) -> Result<LevelCounts> {
+        const WHAT: &str = "LevelCounts";
+        if levels.len() != counts.len() || levels.is_empty() {
+            return Err(StatsError::InvalidInput {
+                what: WHAT,
+                message: format!(
+                    "{} levels for {} counts (one count per level, at least one level)",
+                    levels.len(),
+                    counts.len()
+                ),
+            });
+        }
+        if levels.iter().any(|l| !l.is_finite()) || levels.windows(2).any(|w| w[0] >= w[1]) {
+            return Err(StatsError::InvalidInput {
+                what: WHAT,
+                message: "levels must be finite and strictly increasing".to_string(),
+            });
+        }
+        Ok(LevelCounts { levels, counts })
+    }
+
+    /// The levels.
+    pub fn levels(&self) -> &[f64] {
+        &self.levels
+    }
+
+    /// The count of each level.
+    pub fn counts(&self) -> &[u64] {
+        &self.counts
+    }
+
+    /// Number of values.
+    pub fn n(&self) -> u64 {
+        self.counts.iter().sum()
+    }
+
+    /// Mean (NaN when empty).
+    pub fn mean(&self) -> f64 {
+        self.weighted_sum(|l| l) / self.n() as f64
+    }
+
+    /// Variance with `ddof` (NaN when n <= ddof).
+    pub fn variance(&self, ddof: u64) -> f64 {
+        let n = self.n();
+        if n <= ddof {
+            return f64::NAN;
+        }
+        let mean = self.mean();
+        self.weighted_sum(|l| (l - mean) * (l - mean)) / (n - ddof) as f64
+    }
+
+    /// Quantile `q` of the expanded values (`numpy.quantile(values, q, method=...)`).
+    pub fn quantile(&self, q: f64, method: QuantileMethod) -> Result<f64> {
+        let n = self.n();
+        if n == 0 {
+            return Err(StatsError::TooFewValues {
+                what: "quantile",
+                needed: 1,
+                got: 0,
+            });
+        }
+        let last = (n - 1) as f64;
+        let h = q * last;
+        let (lo, hi) = (h.floor() as u64, (h.ceil() as u64).min(n - 1));
+        let pair = [self.order_statistic(lo), self.order_statistic(hi)];
+        match method {
+            QuantileMethod::Nearest => {
+                Ok(self.order_statistic((h.round_ties_even() as u64).min(n - 1)))
+            }
+            _ => quantile_sorted(&pair, if hi > lo { h - lo as f64 } else { 0.0 }, method),
+        }
+    }
+
+    /// Median (linear interpolation, `numpy.median`); NaN when empty.
+    pub fn median(&self) -> f64 {
+        self.quantile(0.5, QuantileMethod::Linear)
+            .unwrap_or(f64::NAN)
+    }
+
+    /// Share of the values whose level satisfies `predicate`, in percent.
+    pub fn percent_where(&self, predicate: impl Fn(f64) -> bool) -> f64 {
+        let hits: u64 = self
+            .levels
+            .iter()
+            .zip(&self.counts)
+            .filter(|(l, _)| predicate(**l))
+            .map(|(_, c)| *c)
+            .sum();
+        100.0 * hits as f64 / self.n() as f64
+    }
+
+    /// The values, expanded (for small samples).
+    pub fn expand(&self) -> Vec<f64> {
+        self.levels
+            .iter()
+            .zip(&self.counts)
+            .flat_map(|(l, c)| std::iter::repeat_n(*l, *c as usize))
+            .collect()
+    }
+
+    /// The value at 0-based rank `k` of the sorted expansion (k < n).
+    fn order_statistic(&self, k: u64) -> f64 {
+        let mut seen = 0;
+        for (level, count) in self.levels.iter().zip(&self.counts) {
+            seen += count;
+            if k < seen {
+                return *level;
+            }
+        }
+        f64::NAN
+    }
+
+    fn weighted_sum(&self, f: impl Fn(f64) -> f64) -> f64 {
+        self.levels
+            .iter()
+            .zip(&self.counts)
+            .map(|(l, c)| *c as f64 * f(*l))
+            .sum()
+    }
+}
+
+/// Checks that groups share their levels and are not empty; returns the pooled counts.
+fn pooled(what: &'static str, groups: &[&LevelCounts], min_groups: usize) -> Result<Vec<u64>> {
+    if groups.len() < min_groups {
+        return Err(StatsError::TooFewValues {
+            what,
+            needed: min_groups,
+            got: groups.len(),
+        });
+    }
+    let levels = groups[0].levels();
+    let mut total = vec![0u64; levels.len()];
+    for group in groups {
+        if group.levels() != levels {
+            return Err(StatsError::InvalidInput {
+                what,
+                message: "every group must have the same levels".to_string(),
+            });
+        }
+        if group.n() == 0 {
+            return Err(StatsError::TooFewValues {
+                what,
+                needed: 1,
+                got: 0,
+            });
+        }
+        for (t, c) in total.iter_mut().zip(group.counts()) {
+            *t += c;
+        }
+    }
+    Ok(total)
+}
+
+/// Average rank of each level in the pooled sample, and Σ(t³ - t) over tied levels.
+fn level_ranks(total: &[u64]) -> (Vec<f64>, f64) {
+    let mut below = 0u64;
+    let mut ranks = Vec::with_capacity(total.len());
+    let mut ties = 0.0;
+    for &t in total {
+        ranks.push(below as f64 + (t as f64 + 1.0) / 2.0);
+        if t > 1 {
+            let t = t as f64;
+            ties += t * t * t - t;
+        }
+        below += t;
+    }
+    (ranks, ties)
+}
+
+fn rank_sum(group: &LevelCounts, ranks: &[f64]) -> f64 {
+    group
+        .counts()
+        .iter()
+        .zip(ranks)
+        .map(|(c, r)| *c as f64 * r)
+        .sum()
+}
+
+/// Kruskal-Wallis H test on counts (same result as [`crate::groups::kruskal_wallis`] on the
+/// expanded values).
+pub fn kruskal_wallis_counts(groups: &[&LevelCounts]) -> Result<KruskalWallis> {
+    const WHAT: &str = "kruskal_wallis_counts";
+    let total = pooled(WHAT, groups, 2)?;
+    let n = total.iter().sum::<u64>() as f64;
+    let (ranks, ties) = level_ranks(&total);
+    let correction = 1.0 - ties / (n * n * n - n);
+    if correction == 0.0 {
+        return Err(StatsError::ZeroVariance { what: WHAT });
+    }
+    let sum: f64 = groups
+        .iter()
+        .map(|g| {
+            let r = rank_sum(g, &ranks);
+            r * r / g.n() as f64
+        })
+        .sum();
+    let h = (12.0 / (n * (n + 1.0)) * sum - 3.0 * (n + 1.0)) / correction;
+    let df = (groups.len() - 1) as f64;
+    Ok(KruskalWallis {
+        h,
+        p_value: chi2_sf(h, df),
+        df,
+        epsilon_squared: h / (n - 1.0),
+        n: groups.iter().map(|g| g.n() as usize).collect(),
+    })
+}
+
+/// One-way ANOVA on counts (same result as [`crate::groups::anova`] on the expanded values).
+pub fn anova_counts(groups: &[&LevelCounts]) -> Result<Anova> {
+    const WHAT: &str = "anova_counts";
+    let total = pooled(WHAT, groups, 2)?;
+    let n: u64 = total.iter().sum();
+    let all = LevelCounts::new(groups[0].levels().to_vec(), total)?;
+    let grand = all.mean();
+    let (mut ssb, mut ssw) = (0.0, 0.0);
+    for g in groups {
+        let m = g.mean();
+        ssb += g.n() as f64 * (m - grand) * (m - grand);
+        ssw += g.weighted_sum(|l| (l - m) * (l - m));
+    }
+    let dfb = (groups.len() - 1) as f64;
+    if n as usize <= groups.len() {
+        return Err(StatsError::TooFewValues {
+            what: WHAT,
+            needed: groups.len() + 1,
+            got: n as usize,
+        });
+    }
+    let dfw = (n as usize - groups.len()) as f64;
+    if ssw == 0.0 {
+        return Err(StatsError::ZeroVariance { what: WHAT });
+    }
+    let msw = ssw / dfw;
+    let f = (ssb / dfb) / msw;
+    let sst = ssb + ssw;
+    Ok(Anova {
+        f,
+        p_value: f_sf(f, dfb, dfw),
+        df_between: dfb,
+        df_within: dfw,
+        eta_squared: ssb / sst,
+        omega_squared: (ssb - dfb * msw) / (sst + msw),
+        n: groups.iter().map(|g| g.n() as usize).collect(),
+    })
+}
+
+/// Mann-Whitney U test of `a` against `b` on counts (same result as
+/// [`crate::groups::mann_whitney`] on the expanded values; without ties and with a sample of
+/// at most 8 values the exact distribution is used, through the expanded values).
+pub fn mann_whitney_counts(a: &LevelCounts, b: &LevelCounts) -> Result<MannWhitney> {
+    const WHAT: &str = "mann_whitney_counts";
+    let total = pooled(WHAT, &[a, b], 2)?;
+    let (n1, n2) = (a.n(), b.n());
+    if total.iter().all(|t| *t <= 1) && n1.min(n2) <= 8 {
+        return mann_whitney(&a.expand(), &b.expand());
+    }
+    let (ranks, ties) = level_ranks(&total);
+    let (n1f, n2f) = (n1 as f64, n2 as f64);
+    let u1 = rank_sum(a, &ranks) - n1f * (n1f + 1.0) / 2.0;
+    let u2 = n1f * n2f - u1;
+    let u = u1.max(u2);
+    let n = n1f + n2f;
+    let s = (n1f * n2f / 12.0 * ((n + 1.0) - ties / (n * (n - 1.0)))).sqrt();
+    let p_value = if s == 0.0 {
+        f64::NAN
+    } else {
+        2.0 * normal_sf((u - n1f * n2f / 2.0 - 0.5) / s)
+    };
+    Ok(MannWhitney {
+        u: u1,
+        p_value: p_value.clamp(0.0, 1.0),
+        exact: false,
+        rank_biserial: (u1 - u2) / (n1f * n2f),
+        n: (n1 as usize, n2 as usize),
+    })
+}
+
+/// Two-sample t-test of `a` against `b` on counts (same result as
+/// [`crate::groups::t_test`] on the expanded values).
+pub fn t_test_counts(a: &LevelCounts, b: &LevelCounts, variances: Variances) -> Result<TTest> {
+    const WHAT: &str = "t_test_counts";
+    pooled(WHAT, &[a, b], 2)?;
+    let (n1, n2) = (a.n() as f64, b.n() as f64);
+    if n1 < 2.0 || n2 < 2.0 {
+        return Err(StatsError::TooFewValues {
+            what: WHAT,
+            needed: 2,
+            got: n1.min(n2) as usize,
+        });
+    }
+    let (m1, v1, m2, v2) = (a.mean(), a.variance(1), b.mean(), b.variance(1));
+    let pooled = ((n1 - 1.0) * v1 + (n2 - 1.0) * v2) / (n1 + n2 - 2.0);
+    let (df, denom) = match variances {
+        Variances::Equal => (n1 + n2 - 2.0, (pooled * (1.0 / n1 + 1.0 / n2)).sqrt()),
+        Variances::Unequal => {
+            let (vn1, vn2) = (v1 / n1, v2 / n2);
+            let df = (vn1 + vn2).powi(2) / (vn1 * vn1 / (n1 - 1.0) + vn2 * vn2 / (n2 - 1.0));
+            (df, (vn1 + vn2).sqrt())
+        }
+    };
+    if denom == 0.0 {
+        return Err(StatsError::ZeroVariance { what: WHAT });
+    }
+    let diff = m1 - m2;
+    let t = diff / denom;
+    let crit = t_quantile(0.975, df);
+    let d = diff / pooled.sqrt();
+    Ok(TTest {
+        t,
+        df,
+        p_value: t_two_sided(t, df),
+        mean_difference: diff,
+        ci95: (diff - crit * denom, diff + crit * denom),
+        cohens_d: d,
+        hedges_g: d * (1.0 - 3.0 / (4.0 * (n1 + n2) - 9.0)),
+        n: (n1 as usize, n2 as usize),
+    })
+}
