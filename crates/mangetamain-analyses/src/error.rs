@@ -37,6 +37,16 @@ pub enum AnalysisError {
         /// What is wrong and what is accepted.
         message: String,
     },
+    /// A name (ingredient, tag) that no cleaned recipe lists.
+    #[error("unknown {kind} {name:?}; near matches: {}", if suggestions.is_empty() { "none".to_string() } else { suggestions.join(", ") })]
+    UnknownItem {
+        /// "ingredient" or "tag".
+        kind: &'static str,
+        /// The name asked for (normalised).
+        name: String,
+        /// Known names close to it.
+        suggestions: Vec<String>,
+    },
     /// The dataset layer failed (boxed: the core error is large).
     #[error(transparent)]
     Core(Box<mangetamain_core::CoreError>),

@@ -178,6 +178,15 @@ pub enum Finding {
         /// Adjusted p-value.
         p_adjusted: f64,
     },
+    /// An estimate with its confidence interval.
+    Estimate {
+        /// What is estimated.
+        what: String,
+        /// The estimate.
+        value: f64,
+        /// Its confidence interval.
+        ci: (f64, f64),
+    },
     /// A count worth stating (items tested, items significant...).
     Count {
         /// What is counted.

@@ -35,6 +35,7 @@ mod item_counts;
 pub mod item_groups;
 pub mod metric;
 pub mod overview;
+pub mod ratings;
 pub mod recipe_table;
 pub mod seasonality;
 pub mod trends;

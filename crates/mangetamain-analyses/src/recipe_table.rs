@@ -55,6 +55,35 @@ impl ItemLists {
         self.names.iter().position(|n| n == name).map(|p| p as u32)
     }
 
+    /// Up to `limit` names close to `name`, for error messages: names that contain it or that
+    /// it contains first (shortest first), then names within an edit distance of 3.
+    pub fn near_matches(&self, name: &str, limit: usize) -> Vec<String> {
+        let mut containing: Vec<&String> = self
+            .names
+            .iter()
+            .filter(|n| n.contains(name) || name.contains(n.as_str()))
+            .collect();
+        containing.sort_by_key(|n| (n.len(), n.as_str()));
+        let mut matches: Vec<String> = containing.into_iter().take(limit).cloned().collect();
+        if matches.len() < limit {
+            let mut close: Vec<(usize, &String)> = self
+                .names
+                .iter()
+                .filter(|n| !matches.contains(n))
+                .map(|n| (edit_distance(n, name), n))
+                .filter(|(d, _)| *d <= 3)
+                .collect();
+            close.sort();
+            matches.extend(
+                close
+                    .into_iter()
+                    .take(limit - matches.len())
+                    .map(|(_, n)| n.clone()),
+            );
+        }
+        matches
+    }
+
     /// The distinct item codes of recipe `row`.
     pub fn of_recipe(&self, row: usize) -> &[u32] {
         &self.codes[self.offsets[row]..self.offsets[row + 1]]
@@ -110,6 +139,7 @@ impl ItemLists {
 /// The cleaned recipes, column by column, ready for the recipe analyses.
 #[derive(Debug, Clone)]
 pub struct RecipeTable {
+    id: Vec<i64>,
     year: Vec<i32>,
     month: Vec<u8>,
     weekday: Vec<u8>,
@@ -152,7 +182,25 @@ impl RecipeTable {
                     .collect(),
             );
         }
+        let id = {
+            let context = "reading column id";
+            let column = recipes
+                .column("id")
+                .and_then(|c| c.cast(&DataType::Int64))
+                .map_err(frame_error(context))?;
+            let ids = column.i64().map_err(frame_error(context))?;
+            ids.iter()
+                .enumerate()
+                .map(|(row, id)| {
+                    id.ok_or_else(|| AnalysisError::MissingValue {
+                        column: "id".to_string(),
+                        row,
+                    })
+                })
+                .collect::<Result<Vec<i64>, AnalysisError>>()?
+        };
         Ok(RecipeTable {
+            id,
             season: month.iter().map(|m| Season::of_month(*m as u32)).collect(),
             month: month.iter().map(|m| *m as u8).collect(),
             weekday: weekday.iter().map(|w| *w as u8).collect(),
@@ -171,6 +219,11 @@ impl RecipeTable {
     /// Whether there is no recipe.
     pub fn is_empty(&self) -> bool {
         self.year.is_empty()
+    }
+
+    /// Recipe id of each row.
+    pub fn ids(&self) -> &[i64] {
+        &self.id
     }
 
     /// Submission year of each recipe.
@@ -205,6 +258,21 @@ impl RecipeTable {
             ItemKind::Tags => &self.tags,
         }
     }
+}
+
+/// Levenshtein distance between two names (characters).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut current = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != *cb);
+            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+        }
+        previous = current;
+    }
+    previous[b.len()]
 }
 
 /// Index of a season in [`Season::ALL`] order (Winter, Spring, Summer, Autumn).

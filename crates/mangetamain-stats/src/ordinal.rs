@@ -49,6 +49,23 @@ impl LevelCounts {
         Ok(LevelCounts { levels, counts })
     }
 
+    /// Counts of the consecutive integer levels `first`, `first + 1`, ... (one per count).
+    ///
+    /// ```
+    /// use mangetamain_stats::ordinal::LevelCounts;
+    /// let stars = LevelCounts::integers(1, vec![0, 0, 1, 1, 2]);
+    /// assert_eq!(stars.levels(), &[1.0, 2.0, 3.0, 4.0, 5.0]);
+    /// assert_eq!(stars.mean(), 4.25);
+    /// ```
+    pub fn integers(first: i64, counts: Vec<u64>) -> LevelCounts {
+        LevelCounts {
+            levels: (0..counts.len() as i64)
+                .map(|i| (first + i) as f64)
+                .collect(),
+            counts,
+        }
+    }
+
     /// The levels.
     pub fn levels(&self) -> &[f64] {
         &self.levels

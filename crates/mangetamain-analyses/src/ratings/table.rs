@@ -1,0 +1,219 @@
+//! The cleaned, rated interactions as plain typed columns, prepared once for the rating
+//! analyses: users and recipes as dense codes (distinct counts per group without hashing),
+//! ratings 1-5, calendar fields.
+
+use mangetamain_core::format::date::Season;
+use mangetamain_core::Dataset;
+use polars::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::columns::i32_column;
+use crate::error::{frame_error, AnalysisError};
+
+/// Which interactions the rating analyses describe.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum RatingPopulation {
+    /// Every rated interaction of RAW_interactions (ratings 1-5; rating 0, a review without
+    /// stars, is counted apart). The natural population for descriptive statistics.
+    #[default]
+    All,
+    /// `interactions_train.csv`, the machine-learning split the reference app analysed
+    /// (reference-app.md 6.2 item 1), to reproduce its figures.
+    TrainSplit,
+}
+
+/// Rated interactions, column by column.
+#[derive(Debug, Clone)]
+pub struct RatingTable {
+    population: RatingPopulation,
+    user: Vec<u32>,
+    users: usize,
+    recipe: Vec<u32>,
+    recipe_ids: Vec<i64>,
+    rating: Vec<u8>,
+    year: Vec<i32>,
+    month: Vec<u8>,
+    weekday: Vec<u8>,
+    unrated_reviews: usize,
+}
+
+impl RatingTable {
+    /// Prepares the rated interactions of `population`.
+    pub fn from_dataset(
+        dataset: &Dataset,
+        population: RatingPopulation,
+    ) -> Result<RatingTable, AnalysisError> {
+        let (frame, table) = match population {
+            RatingPopulation::All => (dataset.interactions(), "interactions"),
+            RatingPopulation::TrainSplit => (
+                dataset
+                    .interactions_train()
+                    .ok_or(AnalysisError::InvalidParameter {
+                        name: "population",
+                        message: "the dataset has no interactions_train.csv".to_string(),
+                    })?,
+                "interactions_train",
+            ),
+        };
+        let unrated = dataset
+            .cleaning_report()
+            .table(table)
+            .map_or(0, |t| t.removed_by("no_rating"));
+        RatingTable::from_frame(frame, population, unrated)
+    }
+
+    /// Prepares a cleaned interactions frame (the schema of [`Dataset::interactions`]);
+    /// `unrated_reviews` is the count of rating-0 reviews removed before (for the reports).
+    pub fn from_frame(
+        frame: &DataFrame,
+        population: RatingPopulation,
+        unrated_reviews: usize,
+    ) -> Result<RatingTable, AnalysisError> {
+        let required = |name: &str| -> Result<Vec<i32>, AnalysisError> {
+            i32_column(frame, name)?
+                .into_iter()
+                .enumerate()
+                .map(|(row, value)| {
+                    value.ok_or_else(|| AnalysisError::MissingValue {
+                        column: name.to_string(),
+                        row,
+                    })
+                })
+                .collect()
+        };
+        let rating = required("rating")?;
+        if let Some(row) = rating.iter().position(|r| !(1..=5).contains(r)) {
+            return Err(AnalysisError::InvalidParameter {
+                name: "interactions",
+                message: format!(
+                    "row {row}: rating {} outside 1-5 (rating statistics need cleaned interactions)",
+                    rating[row]
+                ),
+            });
+        }
+        let (user, users) = dense_codes(frame, "user_id")?;
+        let (recipe, recipe_ids) = {
+            let (codes, count) = dense_codes(frame, "recipe_id")?;
+            let ids = ids_of_codes(frame, "recipe_id", &codes, count)?;
+            (codes, ids)
+        };
+        Ok(RatingTable {
+            population,
+            user,
+            users,
+            recipe,
+            recipe_ids,
+            rating: rating.iter().map(|r| *r as u8).collect(),
+            year: required("year")?,
+            month: required("month")?.iter().map(|m| *m as u8).collect(),
+            weekday: required("weekday")?.iter().map(|w| *w as u8).collect(),
+            unrated_reviews,
+        })
+    }
+
+    /// The population described.
+    pub fn population(&self) -> RatingPopulation {
+        self.population
+    }
+
+    /// Number of rated interactions.
+    pub fn len(&self) -> usize {
+        self.rating.len()
+    }
+
+    /// Whether there is no rated interaction.
+    pub fn is_empty(&self) -> bool {
+        self.rating.is_empty()
+    }
+
+    /// Reviews posted without a rating (rating 0), not in this table.
+    pub fn unrated_reviews(&self) -> usize {
+        self.unrated_reviews
+    }
+
+    /// Ratings, 1-5.
+    pub fn ratings(&self) -> &[u8] {
+        &self.rating
+    }
+
+    /// Year of each interaction.
+    pub fn years(&self) -> &[i32] {
+        &self.year
+    }
+
+    /// Month (1-12) of each interaction.
+    pub fn months(&self) -> &[u8] {
+        &self.month
+    }
+
+    /// Weekday of each interaction, 1 = Monday ... 7 = Sunday.
+    pub fn weekdays(&self) -> &[u8] {
+        &self.weekday
+    }
+
+    /// Season of interaction `row`.
+    pub fn season(&self, row: usize) -> Season {
+        Season::of_month(u32::from(self.month[row]))
+    }
+
+    /// Dense user code of each interaction (0..distinct users).
+    pub fn user_codes(&self) -> &[u32] {
+        &self.user
+    }
+
+    /// Distinct users.
+    pub fn user_count(&self) -> usize {
+        self.users
+    }
+
+    /// Dense recipe code of each interaction (0..distinct recipes).
+    pub fn recipe_codes(&self) -> &[u32] {
+        &self.recipe
+    }
+
+    /// The recipe id of each recipe code.
+    pub fn recipe_ids(&self) -> &[i64] {
+        &self.recipe_ids
+    }
+}
+
+/// Codes 0..k in order of first appearance for an id column, and k.
+fn dense_codes(frame: &DataFrame, name: &str) -> Result<(Vec<u32>, usize), AnalysisError> {
+    let context = format!("reading column {name}");
+    let column = frame
+        .column(name)
+        .and_then(|c| c.cast(&DataType::Int64))
+        .map_err(frame_error(&context))?;
+    let ids = column.i64().map_err(frame_error(&context))?;
+    let mut index: PlHashMap<i64, u32> = PlHashMap::with_capacity(ids.len() / 4);
+    let mut codes = Vec::with_capacity(ids.len());
+    for (row, id) in ids.iter().enumerate() {
+        let id = id.ok_or_else(|| AnalysisError::MissingValue {
+            column: name.to_string(),
+            row,
+        })?;
+        let next = index.len() as u32;
+        codes.push(*index.entry(id).or_insert(next));
+    }
+    Ok((codes, index.len()))
+}
+
+/// The id of each code (inverse of [`dense_codes`]).
+fn ids_of_codes(
+    frame: &DataFrame,
+    name: &str,
+    codes: &[u32],
+    count: usize,
+) -> Result<Vec<i64>, AnalysisError> {
+    let context = format!("reading column {name}");
+    let column = frame
+        .column(name)
+        .and_then(|c| c.cast(&DataType::Int64))
+        .map_err(frame_error(&context))?;
+    let ids = column.i64().map_err(frame_error(&context))?;
+    let mut out = vec![0i64; count];
+    for (code, id) in codes.iter().zip(ids.iter()) {
+        out[*code as usize] = id.unwrap_or_default();
+    }
+    Ok(out)
+}
