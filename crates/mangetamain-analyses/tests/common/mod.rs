@@ -15,8 +15,28 @@ pub fn recipe(id: i64, submitted: &str, minutes: i64, tags: &[&str]) -> String {
     )
 }
 
+/// One RAW_recipes row with given ingredients (3 or more, as the default cleaning bounds ask).
+pub fn recipe_with_ingredients(id: i64, submitted: &str, ingredients: &[&str]) -> String {
+    let items: Vec<String> = ingredients.iter().map(|t| format!("'{t}'")).collect();
+    format!(
+        "r{id},{id},30,1,{submitted},\"['easy']\",\"[100.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0]\",2,\"['a', 'b']\",,\"[{}]\",{}\r\n",
+        items.join(", "),
+        ingredients.len()
+    )
+}
+
 /// Opens a dataset made of these recipe rows (and one interaction) in `dir`.
 pub fn dataset(dir: &std::path::Path, rows: &[String]) -> Dataset {
+    dataset_with_interactions(dir, rows, &["1,1,2005-01-01,5,ok".to_string()])
+}
+
+/// Opens a dataset made of these recipe rows and RAW_interactions rows
+/// (`user_id,recipe_id,date,rating,review`) in `dir`.
+pub fn dataset_with_interactions(
+    dir: &std::path::Path,
+    rows: &[String],
+    interactions: &[String],
+) -> Dataset {
     let data = dir.join("data");
     std::fs::create_dir_all(&data).unwrap();
     std::fs::write(
@@ -24,9 +44,13 @@ pub fn dataset(dir: &std::path::Path, rows: &[String]) -> Dataset {
         format!("{HEADER}{}", rows.concat()),
     )
     .unwrap();
+    let interactions: Vec<String> = interactions.iter().map(|r| format!("{r}\r\n")).collect();
     std::fs::write(
         data.join("RAW_interactions.csv"),
-        "user_id,recipe_id,date,rating,review\r\n1,1,2005-01-01,5,ok\r\n",
+        format!(
+            "user_id,recipe_id,date,rating,review\r\n{}",
+            interactions.concat()
+        ),
     )
     .unwrap();
     let options = OpenOptions {
