@@ -1,10 +1,15 @@
 //! Differential test on the bundled (generated) sample: the aggregates of the recipe analyses
-//! equal the same aggregates computed independently by DuckDB SQL over the store's tables.
+//! and of the rating analyses equal the same aggregates computed independently by DuckDB SQL
+//! over the store's tables.
 
 mod common;
 
 use common::assert_close;
 use mangetamain_analyses::metric::Metric;
+use mangetamain_analyses::ratings::{
+    ingredient_ratings, monthly_ratings, season_ratings, weekday_ratings, IngredientRatingParams,
+    MonthlyParams, RatingParams, RatingPopulation, RatingTable,
+};
 use mangetamain_analyses::recipe_table::{ItemKind, RecipeTable};
 use mangetamain_analyses::seasonality::{
     season_volume, seasonal_items, seasonal_metrics, SeasonParams,
@@ -245,5 +250,96 @@ fn item_shares_per_season_and_period_equal_sql() {
         );
         assert_close(item.comparison.percent[0], shares[0].1[0], 1e-12);
         assert_close(item.comparison.percent[1], shares[1].1[0], 1e-12);
+    }
+}
+
+#[test]
+fn rating_aggregates_equal_sql() {
+    let (dataset, recipes) = sample();
+    let ratings = RatingTable::from_dataset(&dataset, RatingPopulation::All).unwrap();
+    let monthly = monthly_ratings(
+        &ratings,
+        &MonthlyParams {
+            min_ratings: 1,
+            ..MonthlyParams::default()
+        },
+    )
+    .unwrap();
+    let sql = rows(
+        &dataset,
+        "SELECT year * 100 + month, count(*), avg(rating), quantile_cont(rating, 0.5), \
+         stddev_samp(rating) FROM interactions GROUP BY year, month ORDER BY year, month",
+    );
+    assert_eq!(monthly.months.len(), sql.len());
+    for (month, (key, values)) in monthly.months.iter().zip(&sql) {
+        assert_eq!(format!("{}{:02}", month.year, month.month), *key);
+        assert_eq!(month.n as f64, values[0]);
+        assert_close(month.mean, values[1], 1e-12);
+        assert_close(month.median, values[2], 1e-12);
+        if month.n > 1 {
+            assert_close(month.std, values[3], 1e-9);
+        }
+    }
+    let seasons = season_ratings(&ratings, &RatingParams::default()).unwrap();
+    let by_season: HashMap<String, Vec<f64>> = rows(
+        &dataset,
+        "SELECT season, count(*), avg(rating), count(DISTINCT user_id), count(DISTINCT recipe_id), \
+         100.0 * avg((rating = 5)::INT), 100.0 * avg((rating <= 2)::INT) FROM interactions GROUP BY season",
+    )
+    .into_iter()
+    .collect();
+    for season in &seasons.seasons {
+        let expected = &by_season[&season.group];
+        assert_eq!(season.n as f64, expected[0]);
+        assert_close(season.mean, expected[1], 1e-12);
+        assert_eq!(season.users as f64, expected[2]);
+        assert_eq!(season.recipes as f64, expected[3]);
+        assert_close(season.five_star_percent, expected[4], 1e-12);
+        assert_close(season.low_percent, expected[5], 1e-12);
+    }
+    let days = weekday_ratings(&ratings, &RatingParams::default()).unwrap();
+    for (day, values) in rows(
+        &dataset,
+        "SELECT weekday, count(*), avg(rating) FROM interactions GROUP BY weekday ORDER BY weekday",
+    ) {
+        let index: usize = day.parse().unwrap();
+        assert_eq!(days.days[index - 1].n as f64, values[0]);
+        assert_close(days.days[index - 1].mean, values[1], 1e-12);
+    }
+    let params = IngredientRatingParams {
+        ingredients: vec![
+            "butter".to_string(),
+            "garlic".to_string(),
+            "salt".to_string(),
+        ],
+        ..IngredientRatingParams::default()
+    };
+    let by_ingredient = ingredient_ratings(&ratings, &recipes, &params).unwrap();
+    let without = rows(
+        &dataset,
+        "SELECT 'n', count(*) FROM interactions WHERE recipe_id NOT IN (SELECT id FROM recipes)",
+    );
+    assert_eq!(by_ingredient.ratings_without_recipe as f64, without[0].1[0]);
+    for ingredient in &by_ingredient.ingredients {
+        let yearly = rows(
+            &dataset,
+            &format!(
+                "SELECT i.year, count(*), avg(i.rating) FROM interactions i \
+                 JOIN (SELECT DISTINCT recipe_id FROM recipe_ingredients WHERE ingredient = '{}') r \
+                 USING (recipe_id) GROUP BY i.year ORDER BY i.year",
+                ingredient.ingredient
+            ),
+        );
+        assert_eq!(
+            ingredient.years.len(),
+            yearly.len(),
+            "{}",
+            ingredient.ingredient
+        );
+        for (i, (year, values)) in yearly.iter().enumerate() {
+            assert_eq!(ingredient.years[i].to_string(), *year);
+            assert_eq!(ingredient.yearly_n[i] as f64, values[0]);
+            assert_close(ingredient.yearly_mean[i], values[1], 1e-12);
+        }
     }
 }
