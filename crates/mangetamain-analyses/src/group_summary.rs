@@ -18,6 +18,10 @@ pub struct GroupSummary {
     pub band_low: f64,
     /// Upper quantile of the band.
     pub band_high: f64,
+    /// Smallest value.
+    pub min: f64,
+    /// Largest value.
+    pub max: f64,
 }
 
 impl GroupSummary {
@@ -46,6 +50,8 @@ impl GroupSummary {
             median,
             band_low: band[0],
             band_high: band[1],
+            min: values.iter().copied().fold(f64::INFINITY, f64::min),
+            max: values.iter().copied().fold(f64::NEG_INFINITY, f64::max),
         })
     }
 }

@@ -42,4 +42,5 @@ pub mod trends;
 pub mod weekend;
 
 pub use error::AnalysisError;
+pub use mangetamain_core::format::date::Season;
 pub use mangetamain_stats as stats;
