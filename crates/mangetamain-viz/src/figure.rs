@@ -14,7 +14,9 @@ pub struct Chart {
 
 impl std::fmt::Debug for Chart {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Chart").field("traces", &self.plot.data().len()).finish()
+        f.debug_struct("Chart")
+            .field("traces", &self.plot.data().len())
+            .finish()
     }
 }
 

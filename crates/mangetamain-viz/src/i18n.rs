@@ -177,6 +177,7 @@ messages! {
     IngredientSeasons => "Mean rating by season (* = Kruskal-Wallis significant after correction)", "Note moyenne par saison (* = Kruskal-Wallis significatif après correction)";
     Ingredient => "Ingredient", "Ingrédient";
     Count => "Count", "Effectif";
+    DistinctUsers => "Distinct users", "Utilisateurs distincts";
 }
 
 /// The label of a metric.

@@ -87,17 +87,26 @@ pub fn axis(title: &str) -> Axis {
         .zero_line_color(colors::GRID)
         .tick_font(Font::new().size(12).color(colors::TEXT))
         .line_color(colors::GRID)
+        .auto_margin(true)
+}
+
+/// A chart title in the theme: Michroma, orange, centred.
+pub fn title(text: &str) -> Title {
+    Title::with_text(text)
+        .font(
+            Font::new()
+                .family(TITLE_FONT)
+                .size(16)
+                .color(colors::ORANGE),
+        )
+        .x(0.5)
+        .x_anchor(Anchor::Center)
 }
 
 /// The base layout: transparent backgrounds, fonts, legend, margins, an orange title.
-pub fn base_layout(title: &str, height: usize) -> Layout {
+pub fn base_layout(text: &str, height: usize) -> Layout {
     Layout::new()
-        .title(
-            Title::with_text(title)
-                .font(Font::new().family(TITLE_FONT).size(16).color(colors::ORANGE))
-                .x(0.5)
-                .x_anchor(Anchor::Center),
-        )
+        .title(title(text))
         .font(Font::new().family(BODY_FONT).size(12).color(colors::TEXT))
         .paper_background_color("rgba(0,0,0,0)")
         .plot_background_color("rgba(0,0,0,0)")
@@ -140,8 +149,8 @@ pub fn with_subplot(
     } else {
         index.to_string()
     };
-    let x = x.domain(&cell.0).anchor(&format!("y{suffix}"));
-    let y = y.domain(&cell.1).anchor(&format!("x{suffix}"));
+    let x = x.domain(&cell.0).anchor(format!("y{suffix}"));
+    let y = y.domain(&cell.1).anchor(format!("x{suffix}"));
     match index {
         1 => layout.x_axis(x).y_axis(y),
         2 => layout.x_axis2(x).y_axis2(y),

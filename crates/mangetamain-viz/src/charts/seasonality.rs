@@ -113,7 +113,13 @@ pub fn seasonal_metric_chart(metrics: &SeasonalMetrics, metric: Metric, lang: La
             .collect();
         plot.add_trace(
             outside(
-                bars(labels.clone(), means.clone(), 1, season_colors(), Msg::Mean.text(lang)),
+                bars(
+                    labels.clone(),
+                    means.clone(),
+                    1,
+                    season_colors(),
+                    Msg::Mean.text(lang),
+                ),
                 means.iter().map(|m| format!("{m:.1}")).collect(),
             )
             .error_y(
@@ -148,8 +154,20 @@ pub fn seasonal_metric_chart(metrics: &SeasonalMetrics, metric: Metric, lang: La
         });
         layout = base_layout(&format!("{name}{test}"), 600);
     }
-    layout = with_subplot(layout, 1, cells[0], axis(Msg::Season.text(lang)), axis(name));
-    layout = with_subplot(layout, 2, cells[1], axis(Msg::Season.text(lang)), axis(name));
+    layout = with_subplot(
+        layout,
+        1,
+        cells[0],
+        axis(Msg::Season.text(lang)),
+        axis(name),
+    );
+    layout = with_subplot(
+        layout,
+        2,
+        cells[1],
+        axis(Msg::Season.text(lang)),
+        axis(name),
+    );
     plot.set_layout(layout.show_legend(false).annotations(vec![
         subplot_title(&Msg::MeanPerSeason.fill(lang, &[name]), cells[0]),
         subplot_title(&Msg::DistributionPerSeason.fill(lang, &[name]), cells[1]),
@@ -184,7 +202,10 @@ pub fn seasonal_means_chart(metrics: &SeasonalMetrics, shown: &[Metric], lang: L
         ));
         let mut y = axis(metric_name(*metric, lang));
         if let Some(range) = padded_range(means.iter().copied()) {
-            y = y.range(vec![range[0].min(0.0).max(range[0] - (range[1] - range[0])), range[1] + 0.1 * (range[1] - range[0])]);
+            y = y.range(vec![
+                range[0].min(0.0).max(range[0] - (range[1] - range[0])),
+                range[1] + 0.1 * (range[1] - range[0]),
+            ]);
         }
         layout = with_subplot(layout, i + 1, cells[i], axis(Msg::Season.text(lang)), y);
         titles.push(subplot_title(
@@ -235,31 +256,42 @@ pub fn seasonal_items_chart(items: &SeasonalItems, lang: Lang) -> Chart {
         ItemKind::Ingredients => Msg::IngredientsWord.text(lang),
         ItemKind::Tags => Msg::TagsWord.text(lang),
     };
-    let rows: Vec<String> = items
-        .top
+    // Plotly draws the first row at the bottom: reverse so that the most seasonal is on top.
+    let top: Vec<_> = items.top.iter().rev().collect();
+    let rows: Vec<String> = top
         .iter()
         .map(|i| {
-            let star = if i.comparison.p_adjusted < 0.05 { " *" } else { "" };
+            let star = if i.comparison.p_adjusted < 0.05 {
+                " *"
+            } else {
+                ""
+            };
             format!("{}{star}", i.comparison.item)
         })
         .collect();
-    let scaled: Vec<Vec<f64>> = items
-        .top
+    let scaled: Vec<Vec<f64>> = top
         .iter()
         .map(|i| {
             let p = &i.comparison.percent;
             let (lo, hi) = p
                 .iter()
-                .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| (a.min(*v), b.max(*v)));
+                .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
+                    (a.min(*v), b.max(*v))
+                });
             p.iter()
                 .map(|v| if hi > lo { (v - lo) / (hi - lo) } else { 0.5 })
                 .collect()
         })
         .collect();
-    let shares: Vec<Vec<String>> = items
-        .top
+    let shares: Vec<Vec<String>> = top
         .iter()
-        .map(|i| i.comparison.percent.iter().map(|v| format!("{v:.1} %")).collect())
+        .map(|i| {
+            i.comparison
+                .percent
+                .iter()
+                .map(|v| format!("{v:.1} %"))
+                .collect()
+        })
         .collect();
     let mut plot = Plot::new();
     plot.add_trace(
@@ -279,7 +311,7 @@ pub fn seasonal_items_chart(items: &SeasonalItems, lang: Lang) -> Chart {
             (200 + 28 * items.top.len()).max(400),
         )
         .x_axis(axis(Msg::Season.text(lang)))
-        .y_axis(axis("").auto_range(true).category_order(plotly::layout::CategoryOrder::Array)),
+        .y_axis(axis("")),
     );
     Chart::new(plot)
 }

@@ -20,7 +20,11 @@ pub fn bars(
         .x_axis(&xa)
         .y_axis(&ya)
         .opacity(0.85)
-        .marker(Marker::new().color_array(colors).line(plotly::common::Line::new().color("#888888").width(1.0)))
+        .marker(
+            Marker::new()
+                .color_array(colors)
+                .line(plotly::common::Line::new().color("#888888").width(1.0)),
+        )
 }
 
 /// A horizontal bar trace (categories on y) on subplot `index`.
@@ -39,6 +43,7 @@ pub fn horizontal_bars(
         .y_axis(&ya)
         .opacity(0.85)
         .marker(Marker::new().color_array(colors))
+        .show_legend(false)
 }
 
 /// Text labels under or above bars.
@@ -61,7 +66,11 @@ pub fn line(
         style = style.dash(DashType::Dash);
     }
     Scatter::new(x, y)
-        .mode(if dashed { Mode::Lines } else { Mode::LinesMarkers })
+        .mode(if dashed {
+            Mode::Lines
+        } else {
+            Mode::LinesMarkers
+        })
         .name(name)
         .x_axis(&xa)
         .y_axis(&ya)
@@ -97,7 +106,9 @@ pub fn quartile_box(
     color: &str,
 ) -> Box<BoxPlot<String, f64>> {
     let (xa, ya) = axis_ids(index);
-    BoxPlot::new_xy(vec![name.clone()], vec![median])
+    // Only positions and statistics: with `y` set plotly.js would take it as the sample.
+    Box::new(BoxPlot::<String, f64>::default())
+        .x(vec![name.clone()])
         .name(&name)
         .q1(vec![q1])
         .median(vec![median])

@@ -97,7 +97,7 @@ pub fn yearly_metric_chart(
             .mode(Mode::Lines)
             .line(Line::new().width(0.0))
             .show_legend(false)
-            .name(&format!("Q{:.0}", band.1 * 100.0)),
+            .name(format!("Q{:.0}", band.1 * 100.0)),
     );
     plot.add_trace(
         Scatter::new(x.clone(), trend.band_low.clone())
@@ -105,7 +105,7 @@ pub fn yearly_metric_chart(
             .line(Line::new().width(0.0))
             .fill(Fill::ToNextY)
             .fill_color(rgba(colors::ORANGE, 0.15))
-            .name(&Msg::BandLabel.fill(
+            .name(Msg::BandLabel.fill(
                 lang,
                 &[
                     &format!("{:.0}", band.0 * 100.0),
@@ -134,13 +134,22 @@ pub fn yearly_metric_chart(
         ),
     ] {
         let mut trace = Scatter::new(x.clone(), values.clone())
-            .mode(if bubbles { Mode::LinesMarkers } else { Mode::Lines })
+            .mode(if bubbles {
+                Mode::LinesMarkers
+            } else {
+                Mode::Lines
+            })
             .name(label.text(lang))
             .line(Line::new().color(color).width(2.0))
             .custom_data(counts.clone())
             .hover_template(Msg::HoverYearValue.text(lang));
         if bubbles {
-            trace = trace.marker(Marker::new().size_array(sizes.clone()).opacity(0.6).color(color));
+            trace = trace.marker(
+                Marker::new()
+                    .size_array(sizes.clone())
+                    .opacity(0.6)
+                    .color(color),
+            );
         }
         plot.add_trace(trace);
         if let Some(fit) = fit {
@@ -197,10 +206,22 @@ pub fn yearly_panels_chart(
         let n: Vec<f64> = trend.n.iter().map(|v| *v as f64).collect();
         let color = colors::SEQUENCE[i % colors::SEQUENCE.len()];
         plot.add_trace(
-            line(x.clone(), trend.mean.clone(), index, color, metric_name(*metric, lang), false)
-                .marker(Marker::new().size_array(bubble_sizes(&n, 20.0)).opacity(0.6).color(color))
-                .custom_data(trend.n.clone())
-                .hover_template(Msg::HoverYearValue.text(lang)),
+            line(
+                x.clone(),
+                trend.mean.clone(),
+                index,
+                color,
+                metric_name(*metric, lang),
+                false,
+            )
+            .marker(
+                Marker::new()
+                    .size_array(bubble_sizes(&n, 20.0))
+                    .opacity(0.6)
+                    .color(color),
+            )
+            .custom_data(trend.n.clone())
+            .hover_template(Msg::HoverYearValue.text(lang)),
         );
         let mut title = metric_name(*metric, lang).to_string();
         if let Some(fit) = &trend.wls_mean {
@@ -247,7 +268,12 @@ fn kind_word(kind: ItemKind, lang: Lang) -> &'static str {
 pub fn item_trends_chart(trends: &ItemTrends, lang: Lang, shown_series: usize) -> Chart {
     let cells = grid(3, 2, 0.25, 0.1);
     let word = kind_word(trends.kind, lang);
-    let first = trends.years.first().copied().unwrap_or_default().to_string();
+    let first = trends
+        .years
+        .first()
+        .copied()
+        .unwrap_or_default()
+        .to_string();
     let last = trends.years.last().copied().unwrap_or_default().to_string();
     let x: Vec<f64> = trends.years.iter().map(|y| f64::from(*y)).collect();
     let mut plot = Plot::new();
@@ -263,13 +289,22 @@ pub fn item_trends_chart(trends: &ItemTrends, lang: Lang, shown_series: usize) -
     plot.add_trace(
         line(
             x.clone(),
-            trends.diversity.distinct.iter().map(|d| *d as f64).collect(),
+            trends
+                .diversity
+                .distinct
+                .iter()
+                .map(|d| *d as f64)
+                .collect(),
             2,
             colors::GOLD,
             Msg::DistinctPerYear.text(lang),
             false,
         )
-        .marker(Marker::new().size_array(bubble_sizes(&recipes, 15.0)).color(colors::GOLD)),
+        .marker(
+            Marker::new()
+                .size_array(bubble_sizes(&recipes, 15.0))
+                .color(colors::GOLD),
+        ),
     );
     plot.add_trace(line(
         x.clone(),
@@ -314,13 +349,19 @@ pub fn item_trends_chart(trends: &ItemTrends, lang: Lang, shown_series: usize) -
             }
         }
     }
-    let window = trends.window_years;
-    let span = |a: &str, b: &str| {
-        if window > 1 {
-            format!("{a}+{} → {b}-{}", window - 1, window - 1)
-        } else {
-            format!("{a} → {b}")
-        }
+    let window = trends.window_years.max(1);
+    let years = &trends.years;
+    let span = |_: &str, _: &str| {
+        let label = |slice: &[i32]| match (slice.first(), slice.last()) {
+            (Some(a), Some(b)) if a != b => format!("{a}-{b}"),
+            (Some(a), _) => a.to_string(),
+            _ => String::new(),
+        };
+        format!(
+            "{} → {}",
+            label(&years[..window.min(years.len())]),
+            label(&years[years.len().saturating_sub(window)..])
+        )
     };
     let titles: Vec<Annotation> = [
         Msg::TopFrequent.fill(lang, &[&trends.most_frequent.len().to_string(), word]),
