@@ -192,6 +192,19 @@ fn seasonal_charts() {
     // Boxes from quartiles: no raw values are shipped.
     assert!(minutes["data"][1].get("y").is_none());
     assert_eq!(minutes["data"][1]["x"][0], "Winter");
+    let means = json(&seasonality::seasonal_means_chart(
+        &metrics,
+        &[Metric::Complexity, Metric::Steps, Metric::Ingredients],
+        Lang::Fr,
+    ));
+    assert_eq!(types(&means), vec!["bar", "bar", "bar"]);
+    let steps: Vec<f64> = metrics.metrics[Metric::Steps.index()]
+        .summaries
+        .iter()
+        .map(|s| s.as_ref().unwrap().mean)
+        .collect();
+    assert_same(numbers(&means["data"][1]["y"]), &steps);
+    assert!(text_of(&means).contains("Nombre d'étapes"));
     let profile = json(&seasonality::nutrient_profile_chart(&metrics, Lang::En));
     assert_eq!(types(&profile), vec!["heatmap"]);
     assert_eq!(profile["data"][0]["z"].as_array().unwrap().len(), 7);
