@@ -50,11 +50,16 @@ impl Chart {
     /// Displays the chart in an evcxr (Rust Jupyter) notebook as HTML; run
     /// [`notebook_setup`] once per notebook first so that plotly.js is on the page.
     pub fn evcxr_display(&self) {
+        println!("{}", self.evcxr_content());
+    }
+
+    /// What [`Chart::evcxr_display`] prints: an evcxr HTML content block with the fragment.
+    pub fn evcxr_content(&self) -> String {
         let id = format!("chart-{}", fragment_counter());
-        println!(
+        format!(
             "EVCXR_BEGIN_CONTENT text/html\n{}\nEVCXR_END_CONTENT",
             self.to_fragment(&id)
-        );
+        )
     }
 }
 

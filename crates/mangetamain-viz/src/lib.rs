@@ -7,7 +7,8 @@
 //! [`Lang`] and returns a [`Chart`], which renders as a standalone HTML page (plotly.js embedded,
 //! offline), a fragment for the web app, JSON, or an evcxr notebook display. This crate does no
 //! I/O and computes no statistic: axis ranges come from the data, box plots from precomputed
-//! quartiles, significance marks from the analyses' corrected p-values.
+//! quartiles, significance marks from the analyses' corrected p-values. [`narrative`] writes the
+//! interpretation sentences from the analyses' findings.
 //!
 //! ```
 //! use mangetamain_analyses::recipe_table::RecipeTable;
@@ -29,6 +30,7 @@
 pub mod charts;
 pub mod figure;
 pub mod i18n;
+pub mod narrative;
 pub mod theme;
 
 pub use figure::{notebook_setup, plotly_js, Chart};

@@ -330,3 +330,12 @@ fn outputs_embed_plotly_offline() {
     let js = mangetamain_viz::plotly_js();
     assert!(js.len() > 1_000_000 && !js.contains("</script>"));
 }
+
+#[test]
+fn notebook_output_is_an_evcxr_html_block() {
+    let volume = recipe_volume(&sample().recipes, &TrendParams::default()).unwrap();
+    let content = trends::recipe_volume_chart(&volume, Lang::En, true).evcxr_content();
+    assert!(content.starts_with("EVCXR_BEGIN_CONTENT text/html\n<div id=\"chart-"));
+    assert!(content.contains("Plotly.newPlot"));
+    assert!(content.ends_with("\nEVCXR_END_CONTENT"));
+}
