@@ -161,7 +161,6 @@ messages! {
     TrendTitle => "Monthly mean rating and WLS trend ({0}/year, p = {1})", "Note moyenne mensuelle et tendance WLS ({0}/an, p = {1})";
     WlsTrend => "WLS trend", "Tendance WLS";
     MonthlyStd => "Monthly standard deviation", "Écart-type mensuel";
-    WeightedStd => "Weighted standard deviation", "Écart-type pondéré";
     VolumeVsRating => "Volume vs mean rating (weighted ρ = {0})", "Volume vs note moyenne (ρ pondéré = {0})";
     LevelTitle => "Weighted mean {0} (95 % CI {1} to {2})", "Moyenne pondérée {0} (IC 95 % {1} à {2})";
     ConfidenceInterval => "95 % confidence interval", "Intervalle de confiance à 95 %";

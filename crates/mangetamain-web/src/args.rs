@@ -1,4 +1,5 @@
 //! Command-line arguments.
+#![allow(missing_docs)] // the fields are the documented options of USAGE
 
 use std::path::PathBuf;
 
@@ -22,6 +23,8 @@ pub const USAGE: &str = "mangetamain-web [serve|fetch|publish] [options]
   --credentials-file FILE  AWS-format credentials file instead of ~/.aws/credentials
   --host ADDRESS           address to listen on (default 127.0.0.1)
   --port PORT              port (default 8501)
+  --log-dir DIR            folder of the debug and error logs, rotated daily, 7 days kept
+                           (default: logs)
 
 Credentials come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, or the credentials file.";
 
@@ -45,6 +48,7 @@ pub struct Args {
     pub s3_config: S3Config,
     pub host: String,
     pub port: u16,
+    pub log_dir: PathBuf,
     pub help: bool,
 }
 
@@ -71,6 +75,7 @@ impl Args {
             s3_config: S3Config::default(),
             host: "127.0.0.1".to_string(),
             port: 8501,
+            log_dir: PathBuf::from("logs"),
             help: false,
         };
         while let Some(arg) = args.next() {
@@ -98,6 +103,7 @@ impl Args {
                         .parse()
                         .map_err(|_| format!("--port: '{text}' is not a port number"))?;
                 }
+                "--log-dir" => parsed.log_dir = PathBuf::from(value("--log-dir")?),
                 "-h" | "--help" => parsed.help = true,
                 other => return Err(format!("unknown argument '{other}'\n\n{USAGE}")),
             }

@@ -1,36 +1,14 @@
-//! The Mangetamain web app (first slice: the Overview page, the cleaning report, health and JSON
-//! endpoints). It wires the dataset, the analyses and HTTP together and holds no analysis logic.
-//!
-//! Usage: `mangetamain-web [--data DIR] [--host 127.0.0.1] [--port 8501]`. Without `--data` it
-//! serves the bundled sample.
-
-mod args;
-mod pages;
+//! The Mangetamain web app binary: `mangetamain-web [serve|fetch|publish] [options]`; without
+//! options it serves the bundled sample on http://127.0.0.1:8501.
 
 use std::net::SocketAddr;
-use std::sync::Arc;
 
-use axum::extract::State;
-use axum::http::StatusCode;
-use axum::response::{Html, IntoResponse, Json, Response};
-use axum::routing::get;
-use axum::Router;
-use mangetamain_analyses::overview::{dataset_overview, Overview};
 use mangetamain_core::Dataset;
-
-/// Everything a request needs, computed once at startup.
-struct AppState {
-    dataset: Dataset,
-    overview: Overview,
-}
+use mangetamain_web::args::{self, Args, Command};
+use mangetamain_web::state::Shared;
 
 #[tokio::main]
 async fn main() {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
-        )
-        .init();
     if let Err(message) = run().await {
         eprintln!("error: {message}");
         std::process::exit(1);
@@ -38,40 +16,35 @@ async fn main() {
 }
 
 async fn run() -> Result<(), String> {
-    let args = args::Args::parse(std::env::args().skip(1))?;
+    let args = Args::parse(std::env::args().skip(1))?;
     if args.help {
         println!("{}", args::USAGE);
         return Ok(());
     }
+    let _guards = mangetamain_web::logging::init(&args.log_dir)?;
     match args.command {
-        args::Command::Fetch => return fetch(&args).await,
-        args::Command::Publish => return publish(&args).await,
-        args::Command::Serve => {}
+        Command::Fetch => return fetch(&args).await,
+        Command::Publish => return publish(&args).await,
+        Command::Serve => {}
     }
     let source = args.source();
-    tracing::info!(source = %source.describe(), "opening dataset");
-    let state = tokio::task::spawn_blocking(move || -> Result<AppState, String> {
-        let dataset = Dataset::open(source).map_err(|e| e.to_string())?;
-        let overview = dataset_overview(&dataset).map_err(|e| e.to_string())?;
-        Ok(AppState { dataset, overview })
-    })
-    .await
-    .map_err(|e| format!("loading the dataset stopped: {e}"))??;
-    let app = Router::new()
-        .route("/", get(overview_page))
-        .route("/healthz", get(|| async { "ready" }))
-        .route("/api/overview.json", get(overview_json))
-        .route("/api/cleaning-report.json", get(cleaning_report_json))
-        .fallback(not_found)
-        .with_state(Arc::new(state));
+    let shared = Shared::new(source.clone());
     let address: SocketAddr = format!("{}:{}", args.host, args.port)
         .parse()
         .map_err(|e| format!("invalid address {}:{}: {e}", args.host, args.port))?;
     let listener = tokio::net::TcpListener::bind(address)
         .await
         .map_err(|e| format!("cannot listen on {address}: {e}"))?;
-    tracing::info!("serving on http://{address}");
-    axum::serve(listener, app)
+    tracing::info!(source = %source.describe(), logs = %args.log_dir.display(), "serving on http://{address} (loading the dataset)");
+    let loader = shared.clone();
+    tokio::task::spawn_blocking(move || match loader.reload() {
+        Ok(seconds) => tracing::info!(
+            seconds,
+            "dataset loaded, every default page precomputed: ready"
+        ),
+        Err(error) => tracing::error!(%error, "the dataset could not be loaded"),
+    });
+    axum::serve(listener, mangetamain_web::router(shared))
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })
@@ -80,7 +53,7 @@ async fn run() -> Result<(), String> {
 }
 
 /// `fetch`: download the bucket's Kaggle files into the local cache.
-async fn fetch(args: &args::Args) -> Result<(), String> {
+async fn fetch(args: &Args) -> Result<(), String> {
     let Some(location) = args.s3.clone() else {
         return Err("fetch needs --s3".to_string());
     };
@@ -104,7 +77,7 @@ async fn fetch(args: &args::Args) -> Result<(), String> {
 }
 
 /// `publish`: open the dataset and upload its DuckDB store.
-async fn publish(args: &args::Args) -> Result<(), String> {
+async fn publish(args: &Args) -> Result<(), String> {
     let Some(location) = args.s3.clone() else {
         return Err("publish needs --s3".to_string());
     };
@@ -121,20 +94,4 @@ async fn publish(args: &args::Args) -> Result<(), String> {
     .map_err(|e| format!("publish stopped: {e}"))??;
     println!("published {keys:?}");
     Ok(())
-}
-
-async fn overview_page(State(state): State<Arc<AppState>>) -> Html<String> {
-    Html(pages::overview(&state.dataset, &state.overview))
-}
-
-async fn overview_json(State(state): State<Arc<AppState>>) -> Json<Overview> {
-    Json(state.overview.clone())
-}
-
-async fn cleaning_report_json(State(state): State<Arc<AppState>>) -> Response {
-    Json(state.dataset.cleaning_report().clone()).into_response()
-}
-
-async fn not_found() -> (StatusCode, Html<String>) {
-    (StatusCode::NOT_FOUND, Html(pages::not_found()))
 }

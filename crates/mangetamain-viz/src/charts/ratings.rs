@@ -131,8 +131,9 @@ pub fn weighting_chart(monthly: &MonthlyRatings, stability: &RatingStability, la
     Chart::new(plot)
 }
 
-/// D2: monthly mean with the WLS line, volume over time, monthly standard deviation with the
-/// weighted one, and volume against mean rating with the volume-quality line.
+/// D2: monthly mean with the WLS line, volume over time, the standard deviation of the ratings
+/// within each month (the reference drew the spread of the monthly *means* on the same axis, a
+/// different quantity), and volume against mean rating with the volume-quality line.
 pub fn rating_trend_chart(
     monthly: &MonthlyRatings,
     stability: &RatingStability,
@@ -186,17 +187,6 @@ pub fn rating_trend_chart(
         colors::GOLD,
         Msg::MonthlyStd.text(lang),
         false,
-    ));
-    plot.add_trace(dated_line(
-        vec![
-            dates.first().cloned().unwrap_or_default(),
-            dates.last().cloned().unwrap_or_default(),
-        ],
-        vec![trend.weighted_std; 2],
-        3,
-        colors::RED_ORANGE,
-        Msg::WeightedStd.text(lang),
-        true,
     ));
     plot.add_trace(
         Scatter::new(volumes.clone(), means.clone())

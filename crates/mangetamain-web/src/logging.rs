@@ -1,0 +1,52 @@
+//! Logging: requests and events to stdout, a debug log file and a separate error log file
+//! (ERROR and above), both rotated daily with 7 files kept.
+
+use std::path::Path;
+
+use tracing_appender::non_blocking::WorkerGuard;
+use tracing_appender::rolling::{RollingFileAppender, Rotation};
+use tracing_subscriber::filter::LevelFilter;
+use tracing_subscriber::layer::SubscriberExt;
+use tracing_subscriber::util::SubscriberInitExt;
+use tracing_subscriber::{EnvFilter, Layer};
+
+/// Days of logs kept.
+pub const KEPT_DAYS: usize = 7;
+
+/// Installs the subscriber; keep the guards alive for the life of the program (they flush the
+/// files on drop).
+pub fn init(dir: &Path) -> Result<Vec<WorkerGuard>, String> {
+    std::fs::create_dir_all(dir)
+        .map_err(|e| format!("cannot create the log folder {}: {e}", dir.display()))?;
+    let appender = |prefix: &str| {
+        RollingFileAppender::builder()
+            .rotation(Rotation::DAILY)
+            .filename_prefix(prefix)
+            .filename_suffix("log")
+            .max_log_files(KEPT_DAYS)
+            .build(dir)
+            .map_err(|e| format!("cannot open the {prefix} log in {}: {e}", dir.display()))
+    };
+    let (debug_writer, debug_guard) =
+        tracing_appender::non_blocking(appender("mangetamain-debug")?);
+    let (error_writer, error_guard) =
+        tracing_appender::non_blocking(appender("mangetamain-error")?);
+    let console = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+    tracing_subscriber::registry()
+        .with(tracing_subscriber::fmt::layer().with_filter(console))
+        .with(
+            tracing_subscriber::fmt::layer()
+                .with_ansi(false)
+                .with_writer(debug_writer)
+                .with_filter(EnvFilter::new("debug,hyper=info,h2=info,aws=info")),
+        )
+        .with(
+            tracing_subscriber::fmt::layer()
+                .with_ansi(false)
+                .with_writer(error_writer)
+                .with_filter(LevelFilter::ERROR),
+        )
+        .try_init()
+        .map_err(|e| format!("cannot install the logger: {e}"))?;
+    Ok(vec![debug_guard, error_guard])
+}
