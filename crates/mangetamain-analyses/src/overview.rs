@@ -57,11 +57,11 @@ pub fn dataset_overview(dataset: &Dataset) -> Result<Overview, AnalysisError> {
             .and_then(|c| c.i32().map(|r| r.mean().unwrap_or(f64::NAN)))
             .map_err(frame_error("mean rating"))?,
         distinct_ingredients: n_unique(
-            dataset.recipe_ingredients(),
+            dataset.recipe_ingredients()?,
             "ingredient",
             "counting ingredients",
         )?,
-        distinct_tags: n_unique(dataset.recipe_tags(), "tag", "counting tags")?,
+        distinct_tags: n_unique(dataset.recipe_tags()?, "tag", "counting tags")?,
         recipe_period: period("recipes"),
         interaction_period: period("interactions"),
     })

@@ -1,7 +1,7 @@
 //! The one handle everything above the core uses: [`Dataset::open`].
 
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 use std::time::{Instant, UNIX_EPOCH};
 
 use mangetamain_format::KaggleFile;
@@ -62,9 +62,13 @@ pub struct Dataset {
     store: Mutex<Store>,
     recipes: DataFrame,
     interactions: DataFrame,
-    interactions_train: Option<DataFrame>,
-    recipe_ingredients: DataFrame,
-    recipe_tags: DataFrame,
+    /// Read from the store on first use (None inside: the source has no train split).
+    interactions_train: OnceLock<Option<DataFrame>>,
+    has_interactions_train: bool,
+    /// Read from the store on first use.
+    recipe_ingredients: OnceLock<DataFrame>,
+    /// Read from the store on first use.
+    recipe_tags: OnceLock<DataFrame>,
     report: CleaningReport,
     load: LoadInfo,
 }
@@ -243,9 +247,10 @@ impl Dataset {
             store: Mutex::new(store),
             recipes: recipes.frame,
             interactions: interactions.frame,
-            interactions_train,
-            recipe_ingredients,
-            recipe_tags,
+            has_interactions_train: interactions_train.is_some(),
+            interactions_train: OnceLock::from(interactions_train),
+            recipe_ingredients: OnceLock::from(recipe_ingredients),
+            recipe_tags: OnceLock::from(recipe_tags),
             report,
         })
     }
@@ -257,17 +262,34 @@ impl Dataset {
                 name: "stored cleaning report",
                 message: e.to_string(),
             })?;
-        let interactions_train = if store.has_table("interactions_train")? {
-            Some(store.read_table("interactions_train")?)
-        } else {
-            None
+        // The frames every analysis needs are read now, in parallel connections; the exploded
+        // item tables and the train split are read on first use.
+        // The two list columns of the recipes are the slow part: each gets its own scan.
+        let mut frames = store
+            .read_queries_parallel(&[
+                ("recipes", "SELECT * EXCLUDE (tags, ingredients) FROM recipes"),
+                ("recipes.tags", "SELECT tags FROM recipes"),
+                ("recipes.ingredients", "SELECT ingredients FROM recipes"),
+                ("interactions", "SELECT * FROM interactions"),
+            ])?
+            .into_iter();
+        let (Some(scalars), Some(tags), Some(ingredients), Some(interactions)) =
+            (frames.next(), frames.next(), frames.next(), frames.next())
+        else {
+            return Err(CoreError::InvalidParameter {
+                name: "store",
+                message: "reading the recipes and interactions tables returned no frame"
+                    .to_string(),
+            });
         };
+        let recipes = assemble_recipes(scalars, &tags, &ingredients)?;
         Ok(Dataset {
-            recipes: store.read_table("recipes")?,
-            interactions: store.read_table("interactions")?,
-            interactions_train,
-            recipe_ingredients: store.read_table("recipe_ingredients")?,
-            recipe_tags: store.read_table("recipe_tags")?,
+            recipes,
+            interactions,
+            has_interactions_train: store.has_table("interactions_train")?,
+            interactions_train: OnceLock::new(),
+            recipe_ingredients: OnceLock::new(),
+            recipe_tags: OnceLock::new(),
             report,
             load: LoadInfo {
                 ingested: false,
@@ -290,20 +312,51 @@ impl Dataset {
         &self.interactions
     }
 
+    /// Whether the source has `interactions_train.csv`.
+    pub fn has_interactions_train(&self) -> bool {
+        self.has_interactions_train
+    }
+
     /// Rated interactions of `interactions_train.csv` (the reference app's population), when the
-    /// source has that file.
-    pub fn interactions_train(&self) -> Option<&DataFrame> {
-        self.interactions_train.as_ref()
+    /// source has that file (read from the store on first use).
+    pub fn interactions_train(&self) -> Result<Option<&DataFrame>> {
+        if let Some(frame) = self.interactions_train.get() {
+            return Ok(frame.as_ref());
+        }
+        let frame = if self.has_interactions_train {
+            Some(self.read_stored("interactions_train")?)
+        } else {
+            None
+        };
+        Ok(self.interactions_train.get_or_init(|| frame).as_ref())
     }
 
-    /// One row per (cleaned recipe, ingredient): columns `recipe_id`, `ingredient`.
-    pub fn recipe_ingredients(&self) -> &DataFrame {
-        &self.recipe_ingredients
+    /// One row per (cleaned recipe, ingredient): columns `recipe_id`, `ingredient` (read from
+    /// the store on first use).
+    pub fn recipe_ingredients(&self) -> Result<&DataFrame> {
+        self.lazy_table(&self.recipe_ingredients, "recipe_ingredients")
     }
 
-    /// One row per (cleaned recipe, tag): columns `recipe_id`, `tag`.
-    pub fn recipe_tags(&self) -> &DataFrame {
-        &self.recipe_tags
+    /// One row per (cleaned recipe, tag): columns `recipe_id`, `tag` (read from the store on
+    /// first use).
+    pub fn recipe_tags(&self) -> Result<&DataFrame> {
+        self.lazy_table(&self.recipe_tags, "recipe_tags")
+    }
+
+    fn lazy_table<'a>(&'a self, cell: &'a OnceLock<DataFrame>, name: &str) -> Result<&'a DataFrame> {
+        if let Some(frame) = cell.get() {
+            return Ok(frame);
+        }
+        let frame = self.read_stored(name)?;
+        Ok(cell.get_or_init(|| frame))
+    }
+
+    fn read_stored(&self, name: &str) -> Result<DataFrame> {
+        let store = self.store.lock().map_err(|_| CoreError::InvalidParameter {
+            name: "store",
+            message: "the store lock was poisoned by a panic in another thread".to_string(),
+        })?;
+        store.read_table(name)
     }
 
     /// What cleaning removed and why, per table.
@@ -336,6 +389,25 @@ impl Dataset {
         })?;
         store.query(query)
     }
+}
+
+/// Puts the recipes' list columns back in their place (the cleaned schema: `tags`, then
+/// `ingredients`, after the nutrition columns).
+fn assemble_recipes(scalars: DataFrame, tags: &DataFrame, ingredients: &DataFrame) -> Result<DataFrame> {
+    let context = || "assembling the stored recipes".to_string();
+    let mut columns = scalars.columns().to_vec();
+    let at = columns
+        .iter()
+        .position(|c| c.name().as_str() == "avg_step_length")
+        .unwrap_or(columns.len());
+    for (offset, part) in [tags, ingredients].into_iter().enumerate() {
+        let column = part.columns().first().cloned().ok_or_else(|| CoreError::InvalidParameter {
+            name: "store",
+            message: "a list column of the recipes came back empty".to_string(),
+        })?;
+        columns.insert(at + offset, column);
+    }
+    DataFrame::new(scalars.height(), columns).frame_context(context)
 }
 
 /// Whether DuckDB refused to open the file because another process holds its lock.

@@ -203,6 +203,64 @@ impl Store {
         record_batches_to_frame(batches, name)
     }
 
+    /// Reads several tables at once, each in its own connection to the same database (DuckDB
+    /// connections are independent; the scans run on separate threads).
+    pub fn read_tables_parallel(&self, names: &[&str]) -> Result<Vec<DataFrame>> {
+        let queries: Vec<String> = names
+            .iter()
+            .map(|name| format!("SELECT * FROM \"{name}\""))
+            .collect();
+        let labelled: Vec<(&str, &str)> = names
+            .iter()
+            .zip(&queries)
+            .map(|(name, query)| (*name, query.as_str()))
+            .collect();
+        self.read_queries_parallel(&labelled)
+    }
+
+    /// Runs several queries at once, each in its own connection, as `(label, sql)` pairs (the
+    /// label names the query in errors). Scans keep the insertion order of the tables
+    /// (DuckDB's default `preserve_insertion_order`), so column subsets of one table line up.
+    pub fn read_queries_parallel(&self, queries: &[(&str, &str)]) -> Result<Vec<DataFrame>> {
+        let connections = queries
+            .iter()
+            .map(|(name, _)| {
+                self.connection
+                    .try_clone()
+                    .map_err(self.store_error(format!("opening a connection to read {name}")))
+            })
+            .collect::<Result<Vec<Connection>>>()?;
+        let path = &self.path;
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = queries
+                .iter()
+                .zip(connections)
+                .map(|((name, sql), connection)| {
+                    scope.spawn(move || -> Result<DataFrame> {
+                        let error = |source| CoreError::Store {
+                            path: path.clone(),
+                            context: format!("reading {name}"),
+                            source,
+                        };
+                        let mut statement = connection.prepare(sql).map_err(error)?;
+                        let batches = statement.query_arrow([]).map_err(error)?;
+                        record_batches_to_frame(batches, name)
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .zip(queries)
+                .map(|(handle, (name, _))| {
+                    handle.join().map_err(|_| CoreError::InvalidParameter {
+                        name: "store",
+                        message: format!("the thread reading {name} panicked"),
+                    })?
+                })
+                .collect()
+        })
+    }
+
     /// Runs any SQL query and returns its result as a polars frame.
     pub fn query(&self, sql: &str) -> Result<DataFrame> {
         let sql_error = |source| CoreError::Sql {

@@ -2,7 +2,7 @@
 //! caches of computed results and rendered pages (defaults precomputed at load time).
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, Mutex, OnceLock, RwLock};
 use std::time::Instant;
 
 use mangetamain_analyses::overview::dataset_overview;
@@ -26,7 +26,7 @@ pub struct Loaded {
     pub dataset: Dataset,
     recipes: RecipeTable,
     ratings: RatingTable,
-    train: Option<RatingTable>,
+    train: OnceLock<Option<RatingTable>>,
     overview: OverviewResults,
     /// Validation limits of the query parameters.
     pub limits: Limits,
@@ -48,7 +48,8 @@ impl Loaded {
         let recipes = RecipeTable::from_dataset(&dataset).map_err(|e| e.to_string())?;
         let ratings = RatingTable::from_dataset(&dataset, RatingPopulation::All)
             .map_err(|e| e.to_string())?;
-        let train = RatingTable::from_dataset(&dataset, RatingPopulation::TrainSplit).ok();
+        // The train split (read from the store) is prepared when a page first asks for it.
+        let train = OnceLock::new();
         let overview = OverviewResults {
             overview: dataset_overview(&dataset).map_err(|e| e.to_string())?,
             cleaning_report: dataset.cleaning_report().clone(),
@@ -73,7 +74,7 @@ impl Loaded {
         let loaded = Loaded {
             limits: Limits {
                 years,
-                has_train: train.is_some(),
+                has_train: dataset.has_interactions_train(),
             },
             dataset,
             recipes,
@@ -100,11 +101,22 @@ impl Loaded {
         })
     }
 
-    fn tables(&self) -> Tables<'_> {
+    fn tables(&self, settings: &Settings) -> Tables<'_> {
+        let train = if settings.train {
+            self.train
+                .get_or_init(|| {
+                    RatingTable::from_dataset(&self.dataset, RatingPopulation::TrainSplit)
+                        .map_err(|error| tracing::error!(%error, "preparing the train split"))
+                        .ok()
+                })
+                .as_ref()
+        } else {
+            None
+        };
         Tables {
             recipes: &self.recipes,
             ratings: &self.ratings,
-            train: self.train.as_ref(),
+            train,
             overview: &self.overview,
         }
     }
@@ -114,7 +126,7 @@ impl Loaded {
         if let Some(hit) = lock(&self.results).get(settings) {
             return Ok(hit.clone());
         }
-        let computed = Arc::new(compute(&self.tables(), settings)?);
+        let computed = Arc::new(compute(&self.tables(settings), settings)?);
         let mut cache = lock(&self.results);
         if cache.len() >= CACHE_LIMIT {
             cache.clear();

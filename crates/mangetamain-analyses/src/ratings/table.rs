@@ -47,7 +47,7 @@ impl RatingTable {
             RatingPopulation::All => (dataset.interactions(), "interactions"),
             RatingPopulation::TrainSplit => (
                 dataset
-                    .interactions_train()
+                    .interactions_train()?
                     .ok_or(AnalysisError::InvalidParameter {
                         name: "population",
                         message: "the dataset has no interactions_train.csv".to_string(),
