@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::clean::{clean_interactions, clean_recipes, RecipeCleaning};
 use crate::error::{CoreError, FrameContext, Result};
+use crate::frames_cache;
 use crate::raw::{read_raw_interactions, read_raw_recipes, read_split_interactions};
 use crate::report::CleaningReport;
 use crate::source::DataSource;
@@ -132,7 +133,7 @@ impl Dataset {
             if !options.reingest {
                 if let Some(store) = Store::open_read_only(&store_path) {
                     if store.meta("fingerprint")?.as_deref() == Some(fingerprint.as_str()) {
-                        let dataset = Self::from_store(source, store, started)?;
+                        let dataset = Self::from_store(source, store, &fingerprint, started)?;
                         tracing::info!(seconds = dataset.load.seconds, store = %store_path.display(), "dataset opened from the store");
                         return Ok(dataset);
                     }
@@ -236,6 +237,15 @@ impl Dataset {
         // be copied or published) and the next open does not replay the log.
         store.checkpoint()?;
         phase("store (and split files)", &mut phases);
+        frames_cache::write(
+            &frames_cache::dir_of(store.path()),
+            fingerprint,
+            &[
+                ("recipes", &recipes.frame),
+                ("interactions", &interactions.frame),
+            ],
+        )?;
+        phase("frame copy (Arrow IPC)", &mut phases);
         Ok(Dataset {
             load: LoadInfo {
                 ingested: true,
@@ -255,7 +265,12 @@ impl Dataset {
         })
     }
 
-    fn from_store(source: DataSource, store: Store, started: Instant) -> Result<Dataset> {
+    fn from_store(
+        source: DataSource,
+        store: Store,
+        fingerprint: &str,
+        started: Instant,
+    ) -> Result<Dataset> {
         let report_json = store.meta("cleaning_report")?.unwrap_or_default();
         let report: CleaningReport =
             serde_json::from_str(&report_json).map_err(|e| CoreError::InvalidParameter {
@@ -264,10 +279,55 @@ impl Dataset {
             })?;
         // The frames every analysis needs are read now, in parallel connections; the exploded
         // item tables and the train split are read on first use.
+        let cache_dir = frames_cache::dir_of(store.path());
+        let cached = frames_cache::read(&cache_dir, fingerprint, &["recipes", "interactions"])
+            .filter(|frames| frames.len() == 2);
+        let (recipes, interactions, from) = match cached {
+            Some(mut frames) => {
+                let interactions = frames.pop().unwrap_or_default();
+                let recipes = frames.pop().unwrap_or_default();
+                (recipes, interactions, "read frame copy")
+            }
+            None => {
+                let (recipes, interactions) = Self::read_frames_from_store(&store)?;
+                if let Err(error) = frames_cache::write(
+                    &cache_dir,
+                    fingerprint,
+                    &[("recipes", &recipes), ("interactions", &interactions)],
+                ) {
+                    tracing::warn!(%error, "could not write the frame copy; the next open reads the store again");
+                }
+                (recipes, interactions, "read store")
+            }
+        };
+        Ok(Dataset {
+            recipes,
+            interactions,
+            has_interactions_train: store.has_table("interactions_train")?,
+            interactions_train: OnceLock::new(),
+            recipe_ingredients: OnceLock::new(),
+            recipe_tags: OnceLock::new(),
+            report,
+            load: LoadInfo {
+                ingested: false,
+                seconds: started.elapsed().as_secs_f64(),
+                store_path: store.path().to_path_buf(),
+                phases: vec![(from.to_string(), started.elapsed().as_secs_f64())],
+            },
+            source,
+            store: Mutex::new(store),
+        })
+    }
+
+    /// Reads the recipes and interactions from DuckDB, in parallel connections.
+    fn read_frames_from_store(store: &Store) -> Result<(DataFrame, DataFrame)> {
         // The two list columns of the recipes are the slow part: each gets its own scan.
         let mut frames = store
             .read_queries_parallel(&[
-                ("recipes", "SELECT * EXCLUDE (tags, ingredients) FROM recipes"),
+                (
+                    "recipes",
+                    "SELECT * EXCLUDE (tags, ingredients) FROM recipes",
+                ),
                 ("recipes.tags", "SELECT tags FROM recipes"),
                 ("recipes.ingredients", "SELECT ingredients FROM recipes"),
                 ("interactions", "SELECT * FROM interactions"),
@@ -282,24 +342,10 @@ impl Dataset {
                     .to_string(),
             });
         };
-        let recipes = assemble_recipes(scalars, &tags, &ingredients)?;
-        Ok(Dataset {
-            recipes,
+        Ok((
+            assemble_recipes(scalars, &tags, &ingredients)?,
             interactions,
-            has_interactions_train: store.has_table("interactions_train")?,
-            interactions_train: OnceLock::new(),
-            recipe_ingredients: OnceLock::new(),
-            recipe_tags: OnceLock::new(),
-            report,
-            load: LoadInfo {
-                ingested: false,
-                seconds: started.elapsed().as_secs_f64(),
-                store_path: store.path().to_path_buf(),
-                phases: vec![("read store".to_string(), started.elapsed().as_secs_f64())],
-            },
-            source,
-            store: Mutex::new(store),
-        })
+        ))
     }
 
     /// Cleaned, enriched recipes.
@@ -343,7 +389,11 @@ impl Dataset {
         self.lazy_table(&self.recipe_tags, "recipe_tags")
     }
 
-    fn lazy_table<'a>(&'a self, cell: &'a OnceLock<DataFrame>, name: &str) -> Result<&'a DataFrame> {
+    fn lazy_table<'a>(
+        &'a self,
+        cell: &'a OnceLock<DataFrame>,
+        name: &str,
+    ) -> Result<&'a DataFrame> {
         if let Some(frame) = cell.get() {
             return Ok(frame);
         }
@@ -393,7 +443,11 @@ impl Dataset {
 
 /// Puts the recipes' list columns back in their place (the cleaned schema: `tags`, then
 /// `ingredients`, after the nutrition columns).
-fn assemble_recipes(scalars: DataFrame, tags: &DataFrame, ingredients: &DataFrame) -> Result<DataFrame> {
+fn assemble_recipes(
+    scalars: DataFrame,
+    tags: &DataFrame,
+    ingredients: &DataFrame,
+) -> Result<DataFrame> {
     let context = || "assembling the stored recipes".to_string();
     let mut columns = scalars.columns().to_vec();
     let at = columns
@@ -401,10 +455,14 @@ fn assemble_recipes(scalars: DataFrame, tags: &DataFrame, ingredients: &DataFram
         .position(|c| c.name().as_str() == "avg_step_length")
         .unwrap_or(columns.len());
     for (offset, part) in [tags, ingredients].into_iter().enumerate() {
-        let column = part.columns().first().cloned().ok_or_else(|| CoreError::InvalidParameter {
-            name: "store",
-            message: "a list column of the recipes came back empty".to_string(),
-        })?;
+        let column =
+            part.columns()
+                .first()
+                .cloned()
+                .ok_or_else(|| CoreError::InvalidParameter {
+                    name: "store",
+                    message: "a list column of the recipes came back empty".to_string(),
+                })?;
         columns.insert(at + offset, column);
     }
     DataFrame::new(scalars.height(), columns).frame_context(context)

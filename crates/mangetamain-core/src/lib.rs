@@ -30,6 +30,7 @@ pub mod calendar;
 pub mod clean;
 pub mod dataset;
 pub mod error;
+mod frames_cache;
 pub mod names;
 pub mod progress;
 pub mod raw;
@@ -43,5 +44,8 @@ pub use clean::{Bounds, BoundsRule, RecipeCleaning};
 pub use dataset::{Dataset, LoadInfo, OpenOptions};
 pub use error::{CoreError, Result};
 pub use mangetamain_format as format;
+/// The polars version the frames are built with (notebooks and callers use it without a
+/// separate dependency that could resolve another version).
+pub use polars;
 pub use report::{CleaningReport, Removal, TableReport};
 pub use source::DataSource;

@@ -129,7 +129,10 @@ fn cleaned_counts_equal_an_independent_sql_computation() {
         &dataset,
         "SELECT sum(len(ingredients))::BIGINT FROM recipes",
     );
-    assert_eq!(dataset.recipe_ingredients().unwrap().height() as i64, exploded);
+    assert_eq!(
+        dataset.recipe_ingredients().unwrap().height() as i64,
+        exploded
+    );
     // The injected anomalies reach the report (the generator adds duplicates and unrated rows).
     let report = dataset.cleaning_report().table("interactions").unwrap();
     assert_eq!(

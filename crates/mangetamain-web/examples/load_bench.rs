@@ -124,7 +124,9 @@ fn report(name: &str, mut outcome: Outcome) {
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
-    let base = args.next().unwrap_or_else(|| "http://127.0.0.1:8501".to_string());
+    let base = args
+        .next()
+        .unwrap_or_else(|| "http://127.0.0.1:8501".to_string());
     let seconds: u64 = args.next().map_or(Ok(5), |s| s.parse())?;
     let connections: usize = args.next().map_or(Ok(32), |s| s.parse())?;
     let host = base
@@ -136,7 +138,14 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("{connections} connections, {seconds} s per scenario, against {base}");
     for page in ["/", "/trends", "/seasonality", "/weekend", "/ratings"] {
         let path = page.to_string();
-        let outcome = scenario(&host, &host, connections, duration, Arc::new(move |_| path.clone())).await;
+        let outcome = scenario(
+            &host,
+            &host,
+            connections,
+            duration,
+            Arc::new(move |_| path.clone()),
+        )
+        .await;
         report(&format!("cached {page}"), outcome);
     }
     for (page, extra) in [
