@@ -106,3 +106,114 @@ pub(crate) fn extremes<T: PartialOrd + Copy>(values: &[T]) -> (usize, usize) {
     }
     (high, low)
 }
+
+/// Summaries of every group from the rows of a variable in ascending value order (as
+/// `RecipeTable::sorted_rows` gives them): two passes over the rows, no selection per group.
+/// The same numbers as [`GroupSummary::of`] on each group's values.
+pub(crate) fn summaries_from_sorted(
+    values: &[f64],
+    sorted_rows: &[u32],
+    groups: usize,
+    group_of: impl Fn(usize) -> Option<usize>,
+    band: (f64, f64),
+) -> Vec<Option<GroupSummary>> {
+    use mangetamain_stats::descriptive::quantile_sorted;
+    let mut n = vec![0usize; groups];
+    let mut sum = vec![0.0f64; groups];
+    let mut min = vec![f64::NAN; groups];
+    let mut max = vec![f64::NAN; groups];
+    let labelled: Vec<(f64, usize)> = sorted_rows
+        .iter()
+        .filter_map(|row| group_of(*row as usize).map(|g| (values[*row as usize], g)))
+        .filter(|(_, g)| *g < groups)
+        .collect();
+    for &(value, g) in &labelled {
+        if n[g] == 0 {
+            min[g] = value;
+        }
+        max[g] = value;
+        n[g] += 1;
+        sum[g] += value;
+    }
+    // The order statistics each group needs (0-based ranks), as numpy's quantile methods.
+    let requests = [
+        (band.0, QuantileMethod::Nearest),
+        (0.5, QuantileMethod::Linear),
+        (band.1, QuantileMethod::Nearest),
+    ];
+    let wanted: Vec<Vec<usize>> = n
+        .iter()
+        .map(|&size| {
+            if size == 0 {
+                return Vec::new();
+            }
+            let last = (size - 1) as f64;
+            let mut ranks = Vec::new();
+            for (q, method) in requests {
+                let h = q * last;
+                match method {
+                    QuantileMethod::Nearest => {
+                        ranks.push((h.round_ties_even() as usize).min(size - 1))
+                    }
+                    _ => {
+                        ranks.push(h.floor() as usize);
+                        ranks.push((h.ceil() as usize).min(size - 1));
+                    }
+                }
+            }
+            ranks
+        })
+        .collect();
+    let mut found: Vec<Vec<(usize, f64)>> = vec![Vec::new(); groups];
+    let mut seen = vec![0usize; groups];
+    let mut squares = vec![0.0f64; groups];
+    let means: Vec<f64> = (0..groups).map(|g| sum[g] / n[g] as f64).collect();
+    for &(value, g) in &labelled {
+        if wanted[g].contains(&seen[g]) {
+            found[g].push((seen[g], value));
+        }
+        seen[g] += 1;
+        squares[g] += (value - means[g]) * (value - means[g]);
+    }
+    (0..groups)
+        .map(|g| {
+            if n[g] == 0 {
+                return None;
+            }
+            let at = |rank: usize| {
+                found[g]
+                    .iter()
+                    .find(|(r, _)| *r == rank)
+                    .map_or(f64::NAN, |(_, v)| *v)
+            };
+            let last = (n[g] - 1) as f64;
+            let quantile = |q: f64, method: QuantileMethod| -> f64 {
+                let h = q * last;
+                let (lo, hi) = (h.floor() as usize, (h.ceil() as usize).min(n[g] - 1));
+                match method {
+                    QuantileMethod::Nearest => at((h.round_ties_even() as usize).min(n[g] - 1)),
+                    _ => quantile_sorted(
+                        &[at(lo), at(hi)],
+                        if hi > lo { h - lo as f64 } else { 0.0 },
+                        method,
+                    )
+                    .unwrap_or(f64::NAN),
+                }
+            };
+            Some(GroupSummary {
+                n: n[g],
+                mean: means[g],
+                std: if n[g] > 1 {
+                    (squares[g] / (n[g] - 1) as f64).sqrt()
+                } else {
+                    f64::NAN
+                },
+                median: quantile(0.5, QuantileMethod::Linear),
+                band_low: quantile(band.0, QuantileMethod::Nearest),
+                band_high: quantile(band.1, QuantileMethod::Nearest),
+                min: min[g],
+                max: max[g],
+            })
+        })
+        .collect()
+}

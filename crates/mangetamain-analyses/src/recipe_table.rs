@@ -6,6 +6,7 @@
 use mangetamain_core::format::date::Season;
 use mangetamain_core::Dataset;
 use polars::prelude::*;
+use rayon::prelude::*;
 
 use crate::columns::{f64_column, i32_column};
 use crate::error::{frame_error, AnalysisError};
@@ -145,6 +146,8 @@ pub struct RecipeTable {
     weekday: Vec<u8>,
     season: Vec<Season>,
     metrics: Vec<Vec<f64>>,
+    /// Per metric, the rows with a value in ascending value order (rank tests then need no sort).
+    sorted: Vec<Vec<u32>>,
     ingredients: ItemLists,
     tags: ItemLists,
 }
@@ -199,8 +202,19 @@ impl RecipeTable {
                 })
                 .collect::<Result<Vec<i64>, AnalysisError>>()?
         };
+        let sorted = metrics
+            .par_iter()
+            .map(|values: &Vec<f64>| {
+                let mut rows: Vec<u32> = (0..values.len() as u32)
+                    .filter(|r| values[*r as usize].is_finite())
+                    .collect();
+                rows.sort_by(|a, b| values[*a as usize].total_cmp(&values[*b as usize]));
+                rows
+            })
+            .collect();
         Ok(RecipeTable {
             id,
+            sorted,
             season: month.iter().map(|m| Season::of_month(*m as u32)).collect(),
             month: month.iter().map(|m| *m as u8).collect(),
             weekday: weekday.iter().map(|w| *w as u8).collect(),
@@ -249,6 +263,11 @@ impl RecipeTable {
     /// Values of a metric (NaN where missing).
     pub fn metric(&self, metric: Metric) -> &[f64] {
         &self.metrics[metric.index()]
+    }
+
+    /// The rows with a value of `metric`, in ascending value order.
+    pub fn sorted_rows(&self, metric: Metric) -> &[u32] {
+        &self.sorted[metric.index()]
     }
 
     /// The ingredient or tag lists.

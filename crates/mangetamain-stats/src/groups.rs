@@ -284,3 +284,137 @@ pub fn kruskal_wallis(groups: &[&[f64]]) -> Result<KruskalWallis> {
         n: groups.iter().map(|g| g.len()).collect(),
     })
 }
+
+/// Rank sums per group, group sizes and Σ(t³ - t) from values already sorted ascending (NaN
+/// excluded), each with its group index (< `groups`): one pass, no sort.
+fn presorted_rank_sums(
+    sorted: impl IntoIterator<Item = (f64, usize)>,
+    groups: usize,
+) -> (Vec<f64>, Vec<usize>, f64) {
+    let mut sums = vec![0.0; groups];
+    let mut sizes = vec![0usize; groups];
+    let mut run_counts = vec![0usize; groups];
+    let mut ties = 0.0;
+    let mut position = 0usize; // values before the current run
+    let mut run_value = f64::NAN;
+    let mut run_length = 0usize;
+    // Closes a run of equal values: its members share the average of their positions.
+    fn flush(
+        run_counts: &mut [usize],
+        run_length: usize,
+        position: usize,
+        sums: &mut [f64],
+        ties: &mut f64,
+    ) {
+        if run_length == 0 {
+            return;
+        }
+        let rank = position as f64 + (run_length as f64 + 1.0) / 2.0;
+        for (g, count) in run_counts.iter_mut().enumerate() {
+            sums[g] += rank * *count as f64;
+            *count = 0;
+        }
+        if run_length > 1 {
+            let t = run_length as f64;
+            *ties += t * t * t - t;
+        }
+    }
+    for (value, group) in sorted {
+        if group >= groups {
+            continue;
+        }
+        if value != run_value {
+            flush(&mut run_counts, run_length, position, &mut sums, &mut ties);
+            position += run_length;
+            run_value = value;
+            run_length = 0;
+        }
+        run_counts[group] += 1;
+        sizes[group] += 1;
+        run_length += 1;
+    }
+    flush(&mut run_counts, run_length, position, &mut sums, &mut ties);
+    (sums, sizes, ties)
+}
+
+/// Kruskal-Wallis from values sorted ascending with their group (`< groups`), without sorting:
+/// the same result as [`kruskal_wallis`] on the groups (empty groups are left out, as callers of
+/// [`kruskal_wallis`] do). For repeated tests on the same variable, sort once and reuse.
+pub fn kruskal_wallis_presorted(
+    sorted: impl IntoIterator<Item = (f64, usize)>,
+    groups: usize,
+) -> Result<KruskalWallis> {
+    const WHAT: &str = "kruskal_wallis_presorted";
+    let (sums, sizes, ties) = presorted_rank_sums(sorted, groups);
+    let present: Vec<usize> = (0..groups).filter(|g| sizes[*g] > 0).collect();
+    if present.len() < 2 {
+        return Err(StatsError::TooFewValues {
+            what: "kruskal_wallis (groups)",
+            needed: 2,
+            got: present.len(),
+        });
+    }
+    let n = sizes.iter().sum::<usize>() as f64;
+    let correction = 1.0 - ties / (n * n * n - n);
+    if correction == 0.0 {
+        return Err(StatsError::ZeroVariance { what: WHAT });
+    }
+    let sum: f64 = present
+        .iter()
+        .map(|g| sums[*g] * sums[*g] / sizes[*g] as f64)
+        .sum();
+    let h = (12.0 / (n * (n + 1.0)) * sum - 3.0 * (n + 1.0)) / correction;
+    let df = (present.len() - 1) as f64;
+    Ok(KruskalWallis {
+        h,
+        p_value: chi2_sf(h, df),
+        df,
+        epsilon_squared: h / (n - 1.0),
+        n: present.iter().map(|g| sizes[*g]).collect(),
+    })
+}
+
+/// Mann-Whitney U of group 0 against group 1 from values sorted ascending with their group,
+/// without sorting: the same result as [`mann_whitney`] (`a` = group 0). Without ties and with
+/// a group of at most 8 values the exact distribution is needed: the values are then collected
+/// and [`mann_whitney`] is called.
+pub fn mann_whitney_presorted(sorted: &[(f64, usize)]) -> Result<MannWhitney> {
+    const WHAT: &str = "mann_whitney_presorted";
+    let (sums, sizes, ties) = presorted_rank_sums(sorted.iter().copied(), 2);
+    let (n1, n2) = (sizes[0], sizes[1]);
+    if n1 == 0 || n2 == 0 {
+        return Err(StatsError::TooFewValues {
+            what: WHAT,
+            needed: 1,
+            got: 0,
+        });
+    }
+    if ties == 0.0 && (n1 <= 8 || n2 <= 8) {
+        let pick = |g: usize| -> Vec<f64> {
+            sorted
+                .iter()
+                .filter(|(_, h)| *h == g)
+                .map(|(v, _)| *v)
+                .collect()
+        };
+        return mann_whitney(&pick(0), &pick(1));
+    }
+    let (n1f, n2f) = (n1 as f64, n2 as f64);
+    let u1 = sums[0] - n1f * (n1f + 1.0) / 2.0;
+    let u2 = n1f * n2f - u1;
+    let u = u1.max(u2);
+    let n = n1f + n2f;
+    let s = (n1f * n2f / 12.0 * ((n + 1.0) - ties / (n * (n - 1.0)))).sqrt();
+    let p_value = if s == 0.0 {
+        f64::NAN
+    } else {
+        2.0 * normal_sf((u - n1f * n2f / 2.0 - 0.5) / s)
+    };
+    Ok(MannWhitney {
+        u: u1,
+        p_value: p_value.clamp(0.0, 1.0),
+        exact: false,
+        rank_biserial: (u1 - u2) / (n1f * n2f),
+        n: (n1, n2),
+    })
+}

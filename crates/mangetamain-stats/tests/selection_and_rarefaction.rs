@@ -94,3 +94,47 @@ fn rarefied_richness_rejects_impossible_sizes() {
     assert!(rarefied_richness(&[1, 2], 2, 3).is_err());
     assert!(rarefied_richness(&[5], 2, 1).is_err());
 }
+
+#[test]
+fn presorted_rank_tests_equal_the_sorting_versions() {
+    use mangetamain_stats::groups::{
+        kruskal_wallis, kruskal_wallis_presorted, mann_whitney, mann_whitney_presorted,
+    };
+    for n in [5, 40, 1000, 20_000] {
+        let values = lcg_values(n, 99 + n as u64);
+        let group = |i: usize| (i * 7 + i / 3) % 4;
+        let mut labelled: Vec<(f64, usize)> = values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (*v, group(i)))
+            .collect();
+        labelled.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let groups: Vec<Vec<f64>> = (0..4)
+            .map(|g| {
+                (0..n)
+                    .filter(|i| group(*i) == g)
+                    .map(|i| values[i])
+                    .collect()
+            })
+            .collect();
+        let slices: Vec<&[f64]> = groups
+            .iter()
+            .filter(|g| !g.is_empty())
+            .map(|g| g.as_slice())
+            .collect();
+        let expected = kruskal_wallis(&slices).unwrap();
+        let got = kruskal_wallis_presorted(labelled.iter().copied(), 4).unwrap();
+        assert!(
+            (got.h - expected.h).abs() <= 1e-9 * expected.h.abs().max(1.0),
+            "n={n}"
+        );
+        assert!((got.p_value - expected.p_value).abs() <= 1e-9, "n={n}");
+        assert_eq!(got.n, expected.n);
+        let two: Vec<(f64, usize)> = labelled.iter().filter(|(_, g)| *g < 2).copied().collect();
+        let expected = mann_whitney(&groups[0], &groups[1]).unwrap();
+        let got = mann_whitney_presorted(&two).unwrap();
+        assert!((got.u - expected.u).abs() <= 1e-6, "n={n}");
+        assert!((got.p_value - expected.p_value).abs() <= 1e-9, "n={n}");
+        assert_eq!(got.exact, expected.exact);
+    }
+}

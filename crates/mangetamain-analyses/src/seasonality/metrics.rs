@@ -5,13 +5,15 @@
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use mangetamain_stats::groups::{anova, kruskal_wallis, Anova, KruskalWallis};
+use mangetamain_stats::groups::{anova, kruskal_wallis_presorted, Anova, KruskalWallis};
 use mangetamain_stats::multiple::{adjust_p_values, Correction};
 
 use super::{season_group, season_names, SeasonParams};
 use crate::error::AnalysisError;
 use crate::findings::{EffectMeasure, EffectSize, Finding};
-use crate::group_summary::{check_band, extremes, values_by_group, GroupSummary};
+use crate::group_summary::{
+    check_band, extremes, summaries_from_sorted, values_by_group, GroupSummary,
+};
 use crate::metric::Metric;
 use crate::recipe_table::RecipeTable;
 
@@ -109,18 +111,25 @@ fn seasonal_metric(
     group: &(impl Fn(usize) -> Option<usize> + Sync),
     params: &SeasonParams,
 ) -> SeasonalMetric {
-    let (mut by_season, missing) = values_by_group(recipes.metric(metric), 4, group);
+    let (by_season, missing) = values_by_group(recipes.metric(metric), 4, group);
     let slices: Vec<&[f64]> = by_season
         .iter()
         .filter(|v| !v.is_empty())
         .map(|v| v.as_slice())
         .collect();
-    let kruskal = kruskal_wallis(&slices).ok();
+    // Ranks from the table's sorted rows: no sort per test.
+    let values = recipes.metric(metric);
+    let kruskal = kruskal_wallis_presorted(
+        recipes
+            .sorted_rows(metric)
+            .iter()
+            .filter_map(|row| group(*row as usize).map(|g| (values[*row as usize], g))),
+        4,
+    )
+    .ok();
     let anova = anova(&slices).ok();
-    let summaries = by_season
-        .iter_mut()
-        .map(|values| GroupSummary::of(values, params.band))
-        .collect();
+    let summaries =
+        summaries_from_sorted(values, recipes.sorted_rows(metric), 4, group, params.band);
     SeasonalMetric {
         metric,
         summaries,

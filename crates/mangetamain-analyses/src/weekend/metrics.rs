@@ -6,13 +6,13 @@
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use mangetamain_stats::groups::{mann_whitney, t_test, MannWhitney, TTest, Variances};
+use mangetamain_stats::groups::{mann_whitney_presorted, t_test, MannWhitney, TTest, Variances};
 use mangetamain_stats::multiple::{adjust_p_values, Correction};
 
 use super::{period_group, WeekendParams, PERIODS};
 use crate::error::AnalysisError;
 use crate::findings::{EffectMeasure, EffectSize, Finding};
-use crate::group_summary::{check_band, values_by_group, GroupSummary};
+use crate::group_summary::{check_band, summaries_from_sorted, values_by_group, GroupSummary};
 use crate::metric::Metric;
 use crate::recipe_table::RecipeTable;
 
@@ -89,13 +89,20 @@ fn period_metric(
     group: &(impl Fn(usize) -> Option<usize> + Sync),
     params: &WeekendParams,
 ) -> PeriodMetric {
-    let (mut by_period, missing) = values_by_group(recipes.metric(metric), 2, group);
+    let (by_period, missing) = values_by_group(recipes.metric(metric), 2, group);
     let welch = t_test(&by_period[1], &by_period[0], Variances::Unequal).ok();
     let student = t_test(&by_period[1], &by_period[0], Variances::Equal).ok();
-    let mann_whitney = mann_whitney(&by_period[1], &by_period[0]).ok();
-    let mut summaries = by_period
-        .iter_mut()
-        .map(|values| GroupSummary::of(values, params.band));
+    // Weekend (group 1) against weekday (group 0): relabel so that the weekend is group 0.
+    let values = recipes.metric(metric);
+    let labelled: Vec<(f64, usize)> = recipes
+        .sorted_rows(metric)
+        .iter()
+        .filter_map(|row| group(*row as usize).map(|g| (values[*row as usize], 1 - g)))
+        .collect();
+    let mann_whitney = mann_whitney_presorted(&labelled).ok();
+    let mut summaries =
+        summaries_from_sorted(values, recipes.sorted_rows(metric), 2, group, params.band)
+            .into_iter();
     let weekday = summaries.next().flatten();
     let weekend = summaries.next().flatten();
     let difference_percent = match (&weekday, &weekend) {
