@@ -53,9 +53,28 @@ pub fn t_test(a: &[f64], b: &[f64], variances: Variances) -> Result<TTest> {
     check_len(WHAT, b, 2)?;
     check_finite(WHAT, a)?;
     check_finite(WHAT, b)?;
-    let (n1, n2) = (a.len() as f64, b.len() as f64);
     let (m1, v1) = mean_var(a);
     let (m2, v2) = mean_var(b);
+    t_test_from_moments((a.len(), m1, v1), (b.len(), m2, v2), variances)
+}
+
+/// The t-test of [`t_test`] from each sample's size, mean and variance (ddof 1), for callers
+/// that already have them (group summaries).
+pub fn t_test_from_moments(
+    a: (usize, f64, f64),
+    b: (usize, f64, f64),
+    variances: Variances,
+) -> Result<TTest> {
+    const WHAT: &str = "t_test";
+    if a.0 < 2 || b.0 < 2 {
+        return Err(StatsError::TooFewValues {
+            what: WHAT,
+            needed: 2,
+            got: a.0.min(b.0),
+        });
+    }
+    let (n1, m1, v1) = (a.0 as f64, a.1, a.2);
+    let (n2, m2, v2) = (b.0 as f64, b.1, b.2);
     let pooled = ((n1 - 1.0) * v1 + (n2 - 1.0) * v2) / (n1 + n2 - 2.0);
     let (df, denom) = match variances {
         Variances::Equal => (n1 + n2 - 2.0, (pooled * (1.0 / n1 + 1.0 / n2)).sqrt()),
@@ -65,7 +84,7 @@ pub fn t_test(a: &[f64], b: &[f64], variances: Variances) -> Result<TTest> {
             (df, (vn1 + vn2).sqrt())
         }
     };
-    if denom == 0.0 {
+    if denom == 0.0 || !denom.is_finite() {
         return Err(StatsError::ZeroVariance { what: WHAT });
     }
     let diff = m1 - m2;
@@ -80,7 +99,7 @@ pub fn t_test(a: &[f64], b: &[f64], variances: Variances) -> Result<TTest> {
         ci95: (diff - crit * denom, diff + crit * denom),
         cohens_d: d,
         hedges_g: d * (1.0 - 3.0 / (4.0 * (n1 + n2) - 9.0)),
-        n: (a.len(), b.len()),
+        n: (a.0, b.0),
     })
 }
 

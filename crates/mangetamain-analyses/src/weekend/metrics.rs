@@ -6,13 +6,15 @@
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use mangetamain_stats::groups::{mann_whitney_presorted, t_test, MannWhitney, TTest, Variances};
+use mangetamain_stats::groups::{
+    mann_whitney_presorted, t_test_from_moments, MannWhitney, TTest, Variances,
+};
 use mangetamain_stats::multiple::{adjust_p_values, Correction};
 
 use super::{period_group, WeekendParams, PERIODS};
 use crate::error::AnalysisError;
 use crate::findings::{EffectMeasure, EffectSize, Finding};
-use crate::group_summary::{check_band, summaries_from_sorted, values_by_group, GroupSummary};
+use crate::group_summary::{check_band, summaries_from_sorted, GroupSummary};
 use crate::metric::Metric;
 use crate::recipe_table::RecipeTable;
 
@@ -89,11 +91,8 @@ fn period_metric(
     group: &(impl Fn(usize) -> Option<usize> + Sync),
     params: &WeekendParams,
 ) -> PeriodMetric {
-    let (by_period, missing) = values_by_group(recipes.metric(metric), 2, group);
-    let welch = t_test(&by_period[1], &by_period[0], Variances::Unequal).ok();
-    let student = t_test(&by_period[1], &by_period[0], Variances::Equal).ok();
-    // Weekend (group 1) against weekday (group 0): relabel so that the weekend is group 0.
     let values = recipes.metric(metric);
+    // Weekend (group 1) against weekday (group 0): relabel so that the weekend is group 0.
     let labelled: Vec<(f64, usize)> = recipes
         .sorted_rows(metric)
         .iter()
@@ -105,6 +104,16 @@ fn period_metric(
             .into_iter();
     let weekday = summaries.next().flatten();
     let weekend = summaries.next().flatten();
+    // Rows of the range without a value for the metric.
+    let missing = (0..recipes.len())
+        .filter(|row| group(*row).is_some() && !values[*row].is_finite())
+        .count();
+    let moments = |s: &Option<GroupSummary>| s.as_ref().map(|s| (s.n, s.mean, s.std * s.std));
+    let test = |variances| match (moments(&weekend), moments(&weekday)) {
+        (Some(we), Some(wd)) => t_test_from_moments(we, wd, variances).ok(),
+        _ => None,
+    };
+    let (welch, student) = (test(Variances::Unequal), test(Variances::Equal));
     let difference_percent = match (&weekday, &weekend) {
         (Some(wd), Some(we)) => 100.0 * (we.mean - wd.mean) / wd.mean,
         _ => f64::NAN,
