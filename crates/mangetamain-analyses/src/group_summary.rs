@@ -71,6 +71,25 @@ pub(crate) fn check_band(band: (f64, f64)) -> Result<(), crate::AnalysisError> {
     }
 }
 
+/// Group labels of every row (`NO_GROUP` outside every group), computed once per analysis so
+/// that the per-metric passes read one byte per row instead of calling the grouping again.
+pub(crate) fn row_labels(rows: usize, group_of: impl Fn(usize) -> Option<usize>) -> Vec<u8> {
+    (0..rows)
+        .map(|row| group_of(row).map_or(NO_GROUP, |g| g as u8))
+        .collect()
+}
+
+/// The label of rows outside every group.
+pub(crate) const NO_GROUP: u8 = u8::MAX;
+
+/// The group of a row from its label.
+pub(crate) fn label_group(labels: &[u8]) -> impl Fn(usize) -> Option<usize> + Sync + '_ {
+    move |row| {
+        let label = labels[row];
+        (label != NO_GROUP).then_some(label as usize)
+    }
+}
+
 /// Splits the finite values of a variable by group; also returns how many rows of a group had
 /// no value.
 pub(crate) fn values_by_group(
@@ -122,12 +141,13 @@ pub(crate) fn summaries_from_sorted(
     let mut sum = vec![0.0f64; groups];
     let mut min = vec![f64::NAN; groups];
     let mut max = vec![f64::NAN; groups];
-    let labelled: Vec<(f64, usize)> = sorted_rows
-        .iter()
-        .filter_map(|row| group_of(*row as usize).map(|g| (values[*row as usize], g)))
-        .filter(|(_, g)| *g < groups)
-        .collect();
-    for &(value, g) in &labelled {
+    let labelled = || {
+        sorted_rows
+            .iter()
+            .filter_map(|row| group_of(*row as usize).map(|g| (values[*row as usize], g)))
+            .filter(|(_, g)| *g < groups)
+    };
+    for (value, g) in labelled() {
         if n[g] == 0 {
             min[g] = value;
         }
@@ -168,7 +188,7 @@ pub(crate) fn summaries_from_sorted(
     let mut seen = vec![0usize; groups];
     let mut squares = vec![0.0f64; groups];
     let means: Vec<f64> = (0..groups).map(|g| sum[g] / n[g] as f64).collect();
-    for &(value, g) in &labelled {
+    for (value, g) in labelled() {
         if wanted[g].contains(&seen[g]) {
             found[g].push((seen[g], value));
         }

@@ -397,9 +397,12 @@ pub fn kruskal_wallis_presorted(
 /// without sorting: the same result as [`mann_whitney`] (`a` = group 0). Without ties and with
 /// a group of at most 8 values the exact distribution is needed: the values are then collected
 /// and [`mann_whitney`] is called.
-pub fn mann_whitney_presorted(sorted: &[(f64, usize)]) -> Result<MannWhitney> {
+pub fn mann_whitney_presorted<I>(sorted: I) -> Result<MannWhitney>
+where
+    I: IntoIterator<Item = (f64, usize)> + Clone,
+{
     const WHAT: &str = "mann_whitney_presorted";
-    let (sums, sizes, ties) = presorted_rank_sums(sorted.iter().copied(), 2);
+    let (sums, sizes, ties) = presorted_rank_sums(sorted.clone(), 2);
     let (n1, n2) = (sizes[0], sizes[1]);
     if n1 == 0 || n2 == 0 {
         return Err(StatsError::TooFewValues {
@@ -411,9 +414,10 @@ pub fn mann_whitney_presorted(sorted: &[(f64, usize)]) -> Result<MannWhitney> {
     if ties == 0.0 && (n1 <= 8 || n2 <= 8) {
         let pick = |g: usize| -> Vec<f64> {
             sorted
-                .iter()
+                .clone()
+                .into_iter()
                 .filter(|(_, h)| *h == g)
-                .map(|(v, _)| *v)
+                .map(|(v, _)| v)
                 .collect()
         };
         return mann_whitney(&pick(0), &pick(1));

@@ -12,7 +12,8 @@ use super::{season_group, season_names, SeasonParams};
 use crate::error::AnalysisError;
 use crate::findings::{EffectMeasure, EffectSize, Finding};
 use crate::group_summary::{
-    check_band, extremes, summaries_from_sorted, values_by_group, GroupSummary,
+    check_band, extremes, label_group, row_labels, summaries_from_sorted, values_by_group,
+    GroupSummary,
 };
 use crate::metric::Metric;
 use crate::recipe_table::RecipeTable;
@@ -67,7 +68,8 @@ pub fn seasonal_metrics(
     params: &SeasonParams,
 ) -> Result<SeasonalMetrics, AnalysisError> {
     check_band(params.band)?;
-    let group = season_group(recipes, params);
+    let labels = row_labels(recipes.len(), season_group(recipes, params));
+    let group = label_group(&labels);
     // One metric per task: the rank tests dominate and the metrics are independent.
     let mut metrics: Vec<SeasonalMetric> = Metric::ALL
         .par_iter()

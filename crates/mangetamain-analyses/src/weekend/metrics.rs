@@ -14,7 +14,9 @@ use mangetamain_stats::multiple::{adjust_p_values, Correction};
 use super::{period_group, WeekendParams, PERIODS};
 use crate::error::AnalysisError;
 use crate::findings::{EffectMeasure, EffectSize, Finding};
-use crate::group_summary::{check_band, summaries_from_sorted, GroupSummary};
+use crate::group_summary::{
+    check_band, label_group, row_labels, summaries_from_sorted, GroupSummary,
+};
 use crate::metric::Metric;
 use crate::recipe_table::RecipeTable;
 
@@ -58,7 +60,8 @@ pub fn period_metrics(
     params: &WeekendParams,
 ) -> Result<PeriodMetrics, AnalysisError> {
     check_band(params.band)?;
-    let group = period_group(recipes, params);
+    let labels = row_labels(recipes.len(), period_group(recipes, params));
+    let group = label_group(&labels);
     // One metric per task: the rank tests dominate and the metrics are independent.
     let mut metrics: Vec<PeriodMetric> = Metric::ALL
         .par_iter()
@@ -93,12 +96,11 @@ fn period_metric(
 ) -> PeriodMetric {
     let values = recipes.metric(metric);
     // Weekend (group 1) against weekday (group 0): relabel so that the weekend is group 0.
-    let labelled: Vec<(f64, usize)> = recipes
+    let labelled = recipes
         .sorted_rows(metric)
         .iter()
-        .filter_map(|row| group(*row as usize).map(|g| (values[*row as usize], 1 - g)))
-        .collect();
-    let mann_whitney = mann_whitney_presorted(&labelled).ok();
+        .filter_map(|row| group(*row as usize).map(|g| (values[*row as usize], 1 - g)));
+    let mann_whitney = mann_whitney_presorted(labelled).ok();
     let mut summaries =
         summaries_from_sorted(values, recipes.sorted_rows(metric), 2, group, params.band)
             .into_iter();
