@@ -137,26 +137,41 @@ pub fn mann_whitney(a: &[f64], b: &[f64]) -> Result<MannWhitney> {
     let u1 = r1 - n1f * (n1f + 1.0) / 2.0;
     let u2 = n1f * n2f - u1;
     let u = u1.max(u2);
-    let exact = ties.is_empty() && (n1 <= 8 || n2 <= 8);
-    let p_value = if exact {
-        2.0 * exact_u_sf(u.round() as usize, n1.min(n2), n1.max(n2))
+    if ties.is_empty() && (n1 <= 8 || n2 <= 8) {
+        let p_value = 2.0 * exact_u_sf(u.round() as usize, n1.min(n2), n1.max(n2));
+        return Ok(MannWhitney {
+            u: u1,
+            p_value: p_value.clamp(0.0, 1.0),
+            exact: true,
+            rank_biserial: (u1 - u2) / (n1f * n2f),
+            n: (n1, n2),
+        });
+    }
+    Ok(mann_whitney_from_rank_sum(r1, n1, n2, tie_sum_cubes(&ties)))
+}
+
+/// The asymptotic Mann-Whitney test from the rank sum of the first sample and Σ(t³ - t) over
+/// tie groups (normal approximation with tie and continuity corrections, as scipy); shared by
+/// the slice, presorted and counts versions.
+pub(crate) fn mann_whitney_from_rank_sum(r1: f64, n1: usize, n2: usize, ties: f64) -> MannWhitney {
+    let (n1f, n2f) = (n1 as f64, n2 as f64);
+    let u1 = r1 - n1f * (n1f + 1.0) / 2.0;
+    let u2 = n1f * n2f - u1;
+    let u = u1.max(u2);
+    let n = n1f + n2f;
+    let s = (n1f * n2f / 12.0 * ((n + 1.0) - ties / (n * (n - 1.0)))).sqrt();
+    let p_value = if s == 0.0 {
+        f64::NAN
     } else {
-        let n = n1f + n2f;
-        let tie_term = tie_sum_cubes(&ties);
-        let s = (n1f * n2f / 12.0 * ((n + 1.0) - tie_term / (n * (n - 1.0)))).sqrt();
-        if s == 0.0 {
-            f64::NAN
-        } else {
-            2.0 * normal_sf((u - n1f * n2f / 2.0 - 0.5) / s)
-        }
+        2.0 * normal_sf((u - n1f * n2f / 2.0 - 0.5) / s)
     };
-    Ok(MannWhitney {
+    MannWhitney {
         u: u1,
         p_value: p_value.clamp(0.0, 1.0),
-        exact,
+        exact: false,
         rank_biserial: (u1 - u2) / (n1f * n2f),
         n: (n1, n2),
-    })
+    }
 }
 
 /// P(U >= k) under H0 for samples of sizes m <= n without ties: the coefficients of
@@ -280,27 +295,43 @@ pub fn kruskal_wallis(groups: &[&[f64]]) -> Result<KruskalWallis> {
         check_finite(WHAT, g)?;
     }
     let all: Vec<f64> = groups.iter().flat_map(|g| g.iter().copied()).collect();
-    let n = all.len() as f64;
     let (ranks, ties) = average_ranks(&all);
-    let correction = 1.0 - tie_sum_cubes(&ties) / (n * n * n - n);
-    if correction == 0.0 {
-        return Err(StatsError::ZeroVariance { what: WHAT });
-    }
     let mut offset = 0;
-    let mut sum = 0.0;
+    let mut sums = Vec::with_capacity(groups.len());
     for g in groups {
-        let r: f64 = ranks[offset..offset + g.len()].iter().sum();
-        sum += r * r / g.len() as f64;
+        sums.push(ranks[offset..offset + g.len()].iter().sum());
         offset += g.len();
     }
+    let sizes: Vec<usize> = groups.iter().map(|g| g.len()).collect();
+    kruskal_from_rank_sums(&sums, &sizes, tie_sum_cubes(&ties), WHAT)
+}
+
+/// Kruskal-Wallis H from the rank sums and sizes of non-empty groups and Σ(t³ - t) over tie
+/// groups; shared by the slice, presorted and counts versions.
+pub(crate) fn kruskal_from_rank_sums(
+    sums: &[f64],
+    sizes: &[usize],
+    ties: f64,
+    what: &'static str,
+) -> Result<KruskalWallis> {
+    let n = sizes.iter().sum::<usize>() as f64;
+    let correction = 1.0 - ties / (n * n * n - n);
+    if correction == 0.0 {
+        return Err(StatsError::ZeroVariance { what });
+    }
+    let sum: f64 = sums
+        .iter()
+        .zip(sizes)
+        .map(|(r, size)| r * r / *size as f64)
+        .sum();
     let h = (12.0 / (n * (n + 1.0)) * sum - 3.0 * (n + 1.0)) / correction;
-    let df = (groups.len() - 1) as f64;
+    let df = (sizes.len() - 1) as f64;
     Ok(KruskalWallis {
         h,
         p_value: chi2_sf(h, df),
         df,
         epsilon_squared: h / (n - 1.0),
-        n: groups.iter().map(|g| g.len()).collect(),
+        n: sizes.to_vec(),
     })
 }
 
@@ -373,24 +404,9 @@ pub fn kruskal_wallis_presorted(
             got: present.len(),
         });
     }
-    let n = sizes.iter().sum::<usize>() as f64;
-    let correction = 1.0 - ties / (n * n * n - n);
-    if correction == 0.0 {
-        return Err(StatsError::ZeroVariance { what: WHAT });
-    }
-    let sum: f64 = present
-        .iter()
-        .map(|g| sums[*g] * sums[*g] / sizes[*g] as f64)
-        .sum();
-    let h = (12.0 / (n * (n + 1.0)) * sum - 3.0 * (n + 1.0)) / correction;
-    let df = (present.len() - 1) as f64;
-    Ok(KruskalWallis {
-        h,
-        p_value: chi2_sf(h, df),
-        df,
-        epsilon_squared: h / (n - 1.0),
-        n: present.iter().map(|g| sizes[*g]).collect(),
-    })
+    let sums: Vec<f64> = present.iter().map(|g| sums[*g]).collect();
+    let sizes: Vec<usize> = present.iter().map(|g| sizes[*g]).collect();
+    kruskal_from_rank_sums(&sums, &sizes, ties, WHAT)
 }
 
 /// Mann-Whitney U of group 0 against group 1 from values sorted ascending with their group,
@@ -422,22 +438,5 @@ where
         };
         return mann_whitney(&pick(0), &pick(1));
     }
-    let (n1f, n2f) = (n1 as f64, n2 as f64);
-    let u1 = sums[0] - n1f * (n1f + 1.0) / 2.0;
-    let u2 = n1f * n2f - u1;
-    let u = u1.max(u2);
-    let n = n1f + n2f;
-    let s = (n1f * n2f / 12.0 * ((n + 1.0) - ties / (n * (n - 1.0)))).sqrt();
-    let p_value = if s == 0.0 {
-        f64::NAN
-    } else {
-        2.0 * normal_sf((u - n1f * n2f / 2.0 - 0.5) / s)
-    };
-    Ok(MannWhitney {
-        u: u1,
-        p_value: p_value.clamp(0.0, 1.0),
-        exact: false,
-        rank_biserial: (u1 - u2) / (n1f * n2f),
-        n: (n1, n2),
-    })
+    Ok(mann_whitney_from_rank_sum(sums[0], n1, n2, ties))
 }

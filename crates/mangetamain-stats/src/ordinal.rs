@@ -6,9 +6,12 @@
 use serde::{Deserialize, Serialize};
 
 use crate::descriptive::{quantile_sorted, QuantileMethod};
-use crate::distributions::{chi2_sf, f_sf, normal_sf, t_quantile, t_two_sided};
+use crate::distributions::f_sf;
 use crate::error::{Result, StatsError};
-use crate::groups::{mann_whitney, Anova, KruskalWallis, MannWhitney, TTest, Variances};
+use crate::groups::{
+    kruskal_from_rank_sums, mann_whitney, mann_whitney_from_rank_sum, t_test_from_moments, Anova,
+    KruskalWallis, MannWhitney, TTest, Variances,
+};
 
 /// How many values of a sample take each level.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -228,28 +231,10 @@ fn rank_sum(group: &LevelCounts, ranks: &[f64]) -> f64 {
 pub fn kruskal_wallis_counts(groups: &[&LevelCounts]) -> Result<KruskalWallis> {
     const WHAT: &str = "kruskal_wallis_counts";
     let total = pooled(WHAT, groups, 2)?;
-    let n = total.iter().sum::<u64>() as f64;
     let (ranks, ties) = level_ranks(&total);
-    let correction = 1.0 - ties / (n * n * n - n);
-    if correction == 0.0 {
-        return Err(StatsError::ZeroVariance { what: WHAT });
-    }
-    let sum: f64 = groups
-        .iter()
-        .map(|g| {
-            let r = rank_sum(g, &ranks);
-            r * r / g.n() as f64
-        })
-        .sum();
-    let h = (12.0 / (n * (n + 1.0)) * sum - 3.0 * (n + 1.0)) / correction;
-    let df = (groups.len() - 1) as f64;
-    Ok(KruskalWallis {
-        h,
-        p_value: chi2_sf(h, df),
-        df,
-        epsilon_squared: h / (n - 1.0),
-        n: groups.iter().map(|g| g.n() as usize).collect(),
-    })
+    let sums: Vec<f64> = groups.iter().map(|g| rank_sum(g, &ranks)).collect();
+    let sizes: Vec<usize> = groups.iter().map(|g| g.n() as usize).collect();
+    kruskal_from_rank_sums(&sums, &sizes, ties, WHAT)
 }
 
 /// One-way ANOVA on counts (same result as [`crate::groups::anova`] on the expanded values).
@@ -302,24 +287,12 @@ pub fn mann_whitney_counts(a: &LevelCounts, b: &LevelCounts) -> Result<MannWhitn
         return mann_whitney(&a.expand(), &b.expand());
     }
     let (ranks, ties) = level_ranks(&total);
-    let (n1f, n2f) = (n1 as f64, n2 as f64);
-    let u1 = rank_sum(a, &ranks) - n1f * (n1f + 1.0) / 2.0;
-    let u2 = n1f * n2f - u1;
-    let u = u1.max(u2);
-    let n = n1f + n2f;
-    let s = (n1f * n2f / 12.0 * ((n + 1.0) - ties / (n * (n - 1.0)))).sqrt();
-    let p_value = if s == 0.0 {
-        f64::NAN
-    } else {
-        2.0 * normal_sf((u - n1f * n2f / 2.0 - 0.5) / s)
-    };
-    Ok(MannWhitney {
-        u: u1,
-        p_value: p_value.clamp(0.0, 1.0),
-        exact: false,
-        rank_biserial: (u1 - u2) / (n1f * n2f),
-        n: (n1 as usize, n2 as usize),
-    })
+    Ok(mann_whitney_from_rank_sum(
+        rank_sum(a, &ranks),
+        n1 as usize,
+        n2 as usize,
+        ties,
+    ))
 }
 
 /// Two-sample t-test of `a` against `b` on counts (same result as
@@ -327,39 +300,6 @@ pub fn mann_whitney_counts(a: &LevelCounts, b: &LevelCounts) -> Result<MannWhitn
 pub fn t_test_counts(a: &LevelCounts, b: &LevelCounts, variances: Variances) -> Result<TTest> {
     const WHAT: &str = "t_test_counts";
     pooled(WHAT, &[a, b], 2)?;
-    let (n1, n2) = (a.n() as f64, b.n() as f64);
-    if n1 < 2.0 || n2 < 2.0 {
-        return Err(StatsError::TooFewValues {
-            what: WHAT,
-            needed: 2,
-            got: n1.min(n2) as usize,
-        });
-    }
-    let (m1, v1, m2, v2) = (a.mean(), a.variance(1), b.mean(), b.variance(1));
-    let pooled = ((n1 - 1.0) * v1 + (n2 - 1.0) * v2) / (n1 + n2 - 2.0);
-    let (df, denom) = match variances {
-        Variances::Equal => (n1 + n2 - 2.0, (pooled * (1.0 / n1 + 1.0 / n2)).sqrt()),
-        Variances::Unequal => {
-            let (vn1, vn2) = (v1 / n1, v2 / n2);
-            let df = (vn1 + vn2).powi(2) / (vn1 * vn1 / (n1 - 1.0) + vn2 * vn2 / (n2 - 1.0));
-            (df, (vn1 + vn2).sqrt())
-        }
-    };
-    if denom == 0.0 {
-        return Err(StatsError::ZeroVariance { what: WHAT });
-    }
-    let diff = m1 - m2;
-    let t = diff / denom;
-    let crit = t_quantile(0.975, df);
-    let d = diff / pooled.sqrt();
-    Ok(TTest {
-        t,
-        df,
-        p_value: t_two_sided(t, df),
-        mean_difference: diff,
-        ci95: (diff - crit * denom, diff + crit * denom),
-        cohens_d: d,
-        hedges_g: d * (1.0 - 3.0 / (4.0 * (n1 + n2) - 9.0)),
-        n: (n1 as usize, n2 as usize),
-    })
+    let moments = |c: &LevelCounts| (c.n() as usize, c.mean(), c.variance(1));
+    t_test_from_moments(moments(a), moments(b), variances)
 }
