@@ -25,3 +25,44 @@ pub(crate) fn i32_column(frame: &DataFrame, name: &str) -> Result<Vec<Option<i32
     let values = column.i32().map_err(frame_error(&context))?;
     Ok(values.iter().collect())
 }
+
+/// The values of an integer column that the analyses need on every row: a null is an error
+/// naming the column and row.
+pub(crate) fn required_i32_column(
+    frame: &DataFrame,
+    name: &str,
+) -> Result<Vec<i32>, AnalysisError> {
+    i32_column(frame, name)?
+        .into_iter()
+        .enumerate()
+        .map(|(row, value)| {
+            value.ok_or_else(|| AnalysisError::MissingValue {
+                column: name.to_string(),
+                row,
+            })
+        })
+        .collect()
+}
+
+/// The values of an id column (i64) that must be present on every row.
+pub(crate) fn required_i64_column(
+    frame: &DataFrame,
+    name: &str,
+) -> Result<Vec<i64>, AnalysisError> {
+    let context = format!("reading column {name}");
+    let column = frame
+        .column(name)
+        .and_then(|c| c.cast(&DataType::Int64))
+        .map_err(frame_error(&context))?;
+    let values = column.i64().map_err(frame_error(&context))?;
+    values
+        .iter()
+        .enumerate()
+        .map(|(row, value)| {
+            value.ok_or_else(|| AnalysisError::MissingValue {
+                column: name.to_string(),
+                row,
+            })
+        })
+        .collect()
+}

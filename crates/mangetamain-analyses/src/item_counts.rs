@@ -57,6 +57,13 @@ impl ItemCounts {
         }
     }
 
+    /// Distinct items listed by at least one recipe of the groups.
+    pub fn items_listed(&self) -> usize {
+        (0..self.vocabulary as u32)
+            .filter(|code| self.total(*code) > 0)
+            .count()
+    }
+
     /// Codes with at least `min_total` recipes over all groups.
     pub fn frequent_codes(&self, min_total: u64) -> Vec<u32> {
         (0..self.vocabulary as u32)

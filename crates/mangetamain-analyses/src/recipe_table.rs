@@ -8,7 +8,7 @@ use mangetamain_core::Dataset;
 use polars::prelude::*;
 use rayon::prelude::*;
 
-use crate::columns::{f64_column, i32_column};
+use crate::columns::{f64_column, required_i32_column, required_i64_column};
 use crate::error::{frame_error, AnalysisError};
 use crate::metric::Metric;
 
@@ -160,18 +160,7 @@ impl RecipeTable {
 
     /// Prepares a cleaned recipes frame (the schema of [`Dataset::recipes`]).
     pub fn from_frame(recipes: &DataFrame) -> Result<RecipeTable, AnalysisError> {
-        let required = |name: &str| -> Result<Vec<i32>, AnalysisError> {
-            i32_column(recipes, name)?
-                .into_iter()
-                .enumerate()
-                .map(|(row, value)| {
-                    value.ok_or_else(|| AnalysisError::MissingValue {
-                        column: name.to_string(),
-                        row,
-                    })
-                })
-                .collect()
-        };
+        let required = |name: &str| required_i32_column(recipes, name);
         let year = required("year")?;
         let month = required("month")?;
         let weekday = required("weekday")?;
@@ -185,23 +174,7 @@ impl RecipeTable {
                     .collect(),
             );
         }
-        let id = {
-            let context = "reading column id";
-            let column = recipes
-                .column("id")
-                .and_then(|c| c.cast(&DataType::Int64))
-                .map_err(frame_error(context))?;
-            let ids = column.i64().map_err(frame_error(context))?;
-            ids.iter()
-                .enumerate()
-                .map(|(row, id)| {
-                    id.ok_or_else(|| AnalysisError::MissingValue {
-                        column: "id".to_string(),
-                        row,
-                    })
-                })
-                .collect::<Result<Vec<i64>, AnalysisError>>()?
-        };
+        let id = required_i64_column(recipes, "id")?;
         let sorted = metrics
             .par_iter()
             .map(|values: &Vec<f64>| {

@@ -7,8 +7,8 @@ use mangetamain_core::Dataset;
 use polars::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::columns::i32_column;
-use crate::error::{frame_error, AnalysisError};
+use crate::columns::{required_i32_column, required_i64_column};
+use crate::error::AnalysisError;
 
 /// Which interactions the rating analyses describe.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -69,18 +69,7 @@ impl RatingTable {
         population: RatingPopulation,
         unrated_reviews: usize,
     ) -> Result<RatingTable, AnalysisError> {
-        let required = |name: &str| -> Result<Vec<i32>, AnalysisError> {
-            i32_column(frame, name)?
-                .into_iter()
-                .enumerate()
-                .map(|(row, value)| {
-                    value.ok_or_else(|| AnalysisError::MissingValue {
-                        column: name.to_string(),
-                        row,
-                    })
-                })
-                .collect()
-        };
+        let required = |name: &str| required_i32_column(frame, name);
         let rating = required("rating")?;
         if let Some(row) = rating.iter().position(|r| !(1..=5).contains(r)) {
             return Err(AnalysisError::InvalidParameter {
@@ -91,12 +80,9 @@ impl RatingTable {
                 ),
             });
         }
-        let (user, users) = dense_codes(frame, "user_id")?;
-        let (recipe, recipe_ids) = {
-            let (codes, count) = dense_codes(frame, "recipe_id")?;
-            let ids = ids_of_codes(frame, "recipe_id", &codes, count)?;
-            (codes, ids)
-        };
+        let (user, user_ids) = dense_codes(frame, "user_id")?;
+        let users = user_ids.len();
+        let (recipe, recipe_ids) = dense_codes(frame, "recipe_id")?;
         Ok(RatingTable {
             population,
             user,
@@ -177,43 +163,19 @@ impl RatingTable {
     }
 }
 
-/// Codes 0..k in order of first appearance for an id column, and k.
-fn dense_codes(frame: &DataFrame, name: &str) -> Result<(Vec<u32>, usize), AnalysisError> {
-    let context = format!("reading column {name}");
-    let column = frame
-        .column(name)
-        .and_then(|c| c.cast(&DataType::Int64))
-        .map_err(frame_error(&context))?;
-    let ids = column.i64().map_err(frame_error(&context))?;
+/// Codes 0..k in order of first appearance for an id column, and the id of each code.
+fn dense_codes(frame: &DataFrame, name: &str) -> Result<(Vec<u32>, Vec<i64>), AnalysisError> {
+    let ids = required_i64_column(frame, name)?;
     let mut index: PlHashMap<i64, u32> = PlHashMap::with_capacity(ids.len() / 4);
-    let mut codes = Vec::with_capacity(ids.len());
-    for (row, id) in ids.iter().enumerate() {
-        let id = id.ok_or_else(|| AnalysisError::MissingValue {
-            column: name.to_string(),
-            row,
-        })?;
-        let next = index.len() as u32;
-        codes.push(*index.entry(id).or_insert(next));
-    }
-    Ok((codes, index.len()))
-}
-
-/// The id of each code (inverse of [`dense_codes`]).
-fn ids_of_codes(
-    frame: &DataFrame,
-    name: &str,
-    codes: &[u32],
-    count: usize,
-) -> Result<Vec<i64>, AnalysisError> {
-    let context = format!("reading column {name}");
-    let column = frame
-        .column(name)
-        .and_then(|c| c.cast(&DataType::Int64))
-        .map_err(frame_error(&context))?;
-    let ids = column.i64().map_err(frame_error(&context))?;
-    let mut out = vec![0i64; count];
-    for (code, id) in codes.iter().zip(ids.iter()) {
-        out[*code as usize] = id.unwrap_or_default();
-    }
-    Ok(out)
+    let mut distinct = Vec::new();
+    let codes = ids
+        .iter()
+        .map(|id| {
+            *index.entry(*id).or_insert_with(|| {
+                distinct.push(*id);
+                (distinct.len() - 1) as u32
+            })
+        })
+        .collect();
+    Ok((codes, distinct))
 }

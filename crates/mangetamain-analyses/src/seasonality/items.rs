@@ -111,9 +111,7 @@ pub fn seasonal_items(
     Ok(SeasonalItems {
         kind,
         seasons,
-        items_total: (0..lists.vocabulary_size() as u32)
-            .filter(|code| counts.total(*code) > 0)
-            .count(),
+        items_total: counts.items_listed(),
         recipes_per_season: counts.recipes,
         items_tested,
         items_kept,

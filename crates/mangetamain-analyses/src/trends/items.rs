@@ -206,9 +206,7 @@ pub fn item_trends(
         })
     };
     let tested = counts.frequent_codes(params.min_recipes);
-    let items_total = (0..lists.vocabulary_size() as u32)
-        .filter(|code| counts.total(*code) > 0)
-        .count();
+    let items_total = counts.items_listed();
 
     let mut changes: Vec<ItemChange> = Vec::with_capacity(tested.len());
     for &code in &tested {

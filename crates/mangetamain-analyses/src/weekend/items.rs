@@ -113,9 +113,7 @@ pub fn period_items(
     }
     Ok(PeriodItems {
         kind,
-        items_total: (0..lists.vocabulary_size() as u32)
-            .filter(|code| counts.total(*code) > 0)
-            .count(),
+        items_total: counts.items_listed(),
         recipes_per_period: counts.recipes,
         items_tested,
         items_kept,
