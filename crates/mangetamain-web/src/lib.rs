@@ -180,7 +180,7 @@ async fn page(State(shared): State<Arc<Shared>>, Query(pairs): Pairs, page: Page
         }
     };
     match blocking(move || loaded.page(&settings, lang)).await {
-        Ok(html) => Html(html.as_str().to_owned()).into_response(),
+        Ok(html) => Html(html).into_response(),
         Err(error) => compute_error(error, lang),
     }
 }

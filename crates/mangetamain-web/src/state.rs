@@ -5,6 +5,8 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock, RwLock};
 use std::time::Instant;
 
+use axum::body::Bytes;
+
 use mangetamain_analyses::overview::dataset_overview;
 use mangetamain_analyses::ratings::{RatingPopulation, RatingTable};
 use mangetamain_analyses::recipe_table::RecipeTable;
@@ -36,7 +38,7 @@ pub struct Loaded {
     /// Seconds from the start of the load to ready (defaults precomputed).
     pub load_seconds: f64,
     results: Mutex<HashMap<Settings, Arc<TopicResults>>>,
-    pages: Mutex<HashMap<(Settings, Lang), Arc<String>>>,
+    pages: Mutex<HashMap<(Settings, Lang), Bytes>>,
 }
 
 impl Loaded {
@@ -148,15 +150,16 @@ impl Loaded {
         Ok(computed)
     }
 
-    /// The full HTML of a page (rendered once per settings and language).
-    pub fn page(&self, settings: &Settings, lang: Lang) -> Result<Arc<String>, ComputeError> {
+    /// The full HTML of a page (rendered once per settings and language; the bytes are shared,
+    /// not copied, by every response).
+    pub fn page(&self, settings: &Settings, lang: Lang) -> Result<Bytes, ComputeError> {
         let key = (settings.clone(), lang);
         if let Some(hit) = lock(&self.pages).get(&key) {
             return Ok(hit.clone());
         }
         let results = self.results(settings)?;
         let (title, body) = render(&results, settings, lang, &self.limits);
-        let html = Arc::new(frame(
+        let html = Bytes::from(frame(
             Some(settings.page),
             lang,
             &settings.query(),
