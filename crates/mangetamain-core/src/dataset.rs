@@ -237,14 +237,17 @@ impl Dataset {
         // be copied or published) and the next open does not replay the log.
         store.checkpoint()?;
         phase("store (and split files)", &mut phases);
-        frames_cache::write(
+        // The copy only speeds up the next opens: a failure is logged, not fatal.
+        if let Err(error) = frames_cache::write(
             &frames_cache::dir_of(store.path()),
             fingerprint,
             &[
                 ("recipes", &recipes.frame),
                 ("interactions", &interactions.frame),
             ],
-        )?;
+        ) {
+            tracing::warn!(%error, "could not write the frame copy; the next open reads the store");
+        }
         phase("frame copy (Arrow IPC)", &mut phases);
         Ok(Dataset {
             load: LoadInfo {

@@ -1,7 +1,10 @@
 //! A copy of the cleaned recipes and interactions in Arrow IPC files beside the DuckDB store, so
 //! that a warm open hands polars its frames without converting DuckDB's result vectors to Arrow
-//! (the store stays the source of truth and the SQL engine). The files carry the store's
-//! fingerprint; a missing, stale or unreadable copy is ignored and rebuilt from the store.
+//! (the store stays the source of truth and the SQL engine). File names carry a hash of the
+//! store's fingerprint, so a reader only ever opens files made for its own fingerprint; a
+//! missing or unreadable copy is ignored and rebuilt from the store. Several processes (or
+//! test threads) may write the same copy at once: each writes its own temporary file and
+//! renames it into place atomically.
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -17,7 +20,13 @@ pub(crate) fn dir_of(store_path: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
-const FINGERPRINT_FILE: &str = "fingerprint";
+/// The file of one frame for one fingerprint (FNV-1a 64 of the fingerprint in the name).
+fn file_of(dir: &Path, name: &str, fingerprint: &str) -> PathBuf {
+    let hash = fingerprint.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    dir.join(format!("{name}-{hash:016x}.arrow"))
+}
 
 fn io_error<'a>(
     action: &'static str,
@@ -30,21 +39,21 @@ fn io_error<'a>(
     }
 }
 
-/// Writes the frames and then the fingerprint (each file written aside and renamed into place,
-/// so a reader never sees a half-written file, and a process that reads the old files keeps
-/// them).
+/// Writes the frames (each written to a temporary file of its own and renamed into place, so
+/// a reader never sees a half-written file and a process reading older files keeps them), then
+/// removes the copies made for other fingerprints.
 pub(crate) fn write(dir: &Path, fingerprint: &str, frames: &[(&str, &DataFrame)]) -> Result<()> {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static WRITES: AtomicU64 = AtomicU64::new(0);
     std::fs::create_dir_all(dir).map_err(io_error("create", dir))?;
-    let stamp = dir.join(FINGERPRINT_FILE);
-    // Invalidate first: a crash between here and the end leaves no valid-looking cache.
-    match std::fs::remove_file(&stamp) {
-        Ok(()) => {}
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-        Err(e) => return Err(io_error("remove", &stamp)(e)),
-    }
+    let mut kept = Vec::new();
     for (name, frame) in frames {
-        let path = dir.join(format!("{name}.arrow"));
-        let part = dir.join(format!("{name}.arrow.part"));
+        let path = file_of(dir, name, fingerprint);
+        let part = dir.join(format!(
+            "{name}.{}-{}.part",
+            std::process::id(),
+            WRITES.fetch_add(1, Ordering::Relaxed)
+        ));
         let mut file = File::create(&part).map_err(io_error("create", &part))?;
         IpcWriter::new(&mut file)
             .finish(&mut (*frame).clone())
@@ -54,21 +63,27 @@ pub(crate) fn write(dir: &Path, fingerprint: &str, frames: &[(&str, &DataFrame)]
             })?;
         file.sync_all().map_err(io_error("sync", &part))?;
         std::fs::rename(&part, &path).map_err(io_error("rename", &part))?;
+        kept.push(path);
     }
-    std::fs::write(&stamp, fingerprint).map_err(io_error("write", &stamp))
+    // Copies of other fingerprints are stale; a process still mapping one keeps its inode.
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.extension().is_some_and(|e| e == "arrow") && !kept.contains(&path) {
+                let _ = std::fs::remove_file(&path);
+            }
+        }
+    }
+    Ok(())
 }
 
-/// Reads the frames, in parallel, when the copy matches `fingerprint`; `None` otherwise.
+/// Reads the frames made for `fingerprint`, in parallel; `None` when one is missing.
 pub(crate) fn read(dir: &Path, fingerprint: &str, names: &[&str]) -> Option<Vec<DataFrame>> {
-    let stamp = std::fs::read_to_string(dir.join(FINGERPRINT_FILE)).ok()?;
-    if stamp != fingerprint {
-        return None;
-    }
     std::thread::scope(|scope| {
         let handles: Vec<_> = names
             .iter()
             .map(|name| {
-                let path = dir.join(format!("{name}.arrow"));
+                let path = file_of(dir, name, fingerprint);
                 scope.spawn(move || -> Option<DataFrame> {
                     let file = File::open(&path).ok()?;
                     // SAFETY: the mapped file is never modified in place: `write` creates a new
