@@ -32,17 +32,14 @@ pub struct Overview {
     pub interaction_period: Option<(String, String)>,
 }
 
-/// Distinct values of a column of a stored table.
-fn distinct_in_store(dataset: &Dataset, column: &str, table: &str) -> Result<usize, AnalysisError> {
-    let context = format!("counting distinct {column}");
-    let frame = dataset.sql(&format!(
-        "SELECT count(DISTINCT \"{column}\")::BIGINT AS n FROM \"{table}\""
-    ))?;
-    let count = frame
-        .column("n")
-        .and_then(|c| c.i64().map(|v| v.get(0).unwrap_or(0)))
-        .map_err(frame_error(&context))?;
-    Ok(count.max(0) as usize)
+/// Distinct names in a list column of the cleaned recipes.
+fn distinct_items(dataset: &Dataset, list_column: &str) -> Result<usize, AnalysisError> {
+    let context = format!("counting distinct {list_column}");
+    dataset
+        .recipes()
+        .column(list_column)
+        .and_then(|c| c.list().and_then(|lists| lists.get_inner().n_unique()))
+        .map_err(frame_error(&context))
 }
 
 /// Computes the overview of a dataset.
@@ -69,9 +66,8 @@ pub fn dataset_overview(dataset: &Dataset) -> Result<Overview, AnalysisError> {
             .column("rating")
             .and_then(|c| c.i32().map(|r| r.mean().unwrap_or(f64::NAN)))
             .map_err(frame_error("mean rating"))?,
-        // Counted by DuckDB over the stored exploded tables (no need to load them).
-        distinct_ingredients: distinct_in_store(dataset, "ingredient", "recipe_ingredients")?,
-        distinct_tags: distinct_in_store(dataset, "tag", "recipe_tags")?,
+        distinct_ingredients: distinct_items(dataset, "ingredients")?,
+        distinct_tags: distinct_items(dataset, "tags")?,
         recipe_period: period("recipes"),
         interaction_period: period("interactions"),
     })

@@ -1,8 +1,14 @@
 //! The one handle everything above the core uses: [`Dataset::open`].
 
-use std::path::{Path, PathBuf};
-use std::sync::{Mutex, OnceLock};
-use std::time::{Instant, UNIX_EPOCH};
+#[cfg(feature = "store")]
+use std::path::Path;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+#[cfg(feature = "store")]
+use std::sync::Mutex;
+use std::time::Instant;
+#[cfg(feature = "store")]
+use std::time::UNIX_EPOCH;
 
 use mangetamain_format::KaggleFile;
 use polars::prelude::*;
@@ -10,10 +16,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::clean::{clean_interactions, clean_recipes, RecipeCleaning};
 use crate::error::{CoreError, FrameContext, Result};
+#[cfg(feature = "store")]
 use crate::frames_cache;
-use crate::raw::{read_raw_interactions, read_raw_recipes, read_split_interactions};
+use crate::raw::{read_raw_interactions, read_raw_recipes, read_split_interactions, RawRecipes};
 use crate::report::CleaningReport;
 use crate::source::DataSource;
+#[cfg(feature = "store")]
 use crate::store::Store;
 
 /// Version of the store layout; bump it when a table's schema or a cleaning rule changes, so
@@ -39,8 +47,8 @@ pub struct LoadInfo {
     pub ingested: bool,
     /// Wall-clock seconds of the open.
     pub seconds: f64,
-    /// The DuckDB store file.
-    pub store_path: PathBuf,
+    /// The DuckDB store file (None without the `store` feature).
+    pub store_path: Option<PathBuf>,
     /// Seconds spent in each phase (`parse`, `clean`, `store` for an ingest; `read store` for a
     /// warm open).
     pub phases: Vec<(String, f64)>,
@@ -60,6 +68,7 @@ pub struct LoadInfo {
 ///   `_validation` / `_test` when present): every row of the files, nothing removed.
 pub struct Dataset {
     source: DataSource,
+    #[cfg(feature = "store")]
     store: Mutex<Store>,
     recipes: DataFrame,
     interactions: DataFrame,
@@ -85,7 +94,7 @@ impl std::fmt::Debug for Dataset {
     }
 }
 
-/// The split files stored when present: (file, raw table, cleaned table if any).
+/// The split files read when present: (file, raw table, cleaned table if any).
 const SPLITS: [(KaggleFile, &str, Option<&str>); 3] = [
     (
         KaggleFile::InteractionsTrain,
@@ -99,6 +108,129 @@ const SPLITS: [(KaggleFile, &str, Option<&str>); 3] = [
     ),
     (KaggleFile::InteractionsTest, "raw_interactions_test", None),
 ];
+
+/// Wall-clock time of each phase of an open.
+struct PhaseClock {
+    phase_start: Instant,
+    phases: Vec<(String, f64)>,
+}
+
+impl PhaseClock {
+    fn new() -> Self {
+        PhaseClock {
+            phase_start: Instant::now(),
+            phases: Vec::new(),
+        }
+    }
+
+    /// Ends the current phase under `name` and starts the next one.
+    fn mark(&mut self, name: &str) {
+        self.phases
+            .push((name.to_string(), self.phase_start.elapsed().as_secs_f64()));
+        self.phase_start = Instant::now();
+    }
+}
+
+/// What one pass of parsing and cleaning over the source files yields.
+struct Prepared {
+    raw_recipes: RawRecipes,
+    raw_interactions: DataFrame,
+    /// (raw table, raw frame) of each split file present.
+    #[cfg_attr(not(feature = "store"), allow(dead_code))]
+    raw_splits: Vec<(&'static str, DataFrame)>,
+    /// Tables of the split files absent from the source (a store drops its stale copies).
+    #[cfg_attr(not(feature = "store"), allow(dead_code))]
+    absent_split_tables: Vec<&'static str>,
+    recipes: DataFrame,
+    interactions: DataFrame,
+    interactions_train: Option<DataFrame>,
+    recipe_ingredients: DataFrame,
+    recipe_tags: DataFrame,
+    report: CleaningReport,
+}
+
+/// Parses every Kaggle file of the source (in parallel) and cleans them.
+fn prepare(
+    source: &DataSource,
+    options: &OpenOptions,
+    clock: &mut PhaseClock,
+) -> Result<Prepared> {
+    let recipes_path = required(source, KaggleFile::RawRecipes)?;
+    let interactions_path = required(source, KaggleFile::RawInteractions)?;
+    let split_paths: Vec<_> = SPLITS
+        .iter()
+        .map(|(file, raw_table, clean_table)| (*file, source.file(*file), *raw_table, *clean_table))
+        .collect();
+    let ((raw_recipes, raw_interactions), splits) = rayon::join(
+        || {
+            rayon::join(
+                || read_raw_recipes(&recipes_path),
+                || read_raw_interactions(&interactions_path),
+            )
+        },
+        || {
+            split_paths
+                .iter()
+                .filter_map(|(file, path, raw_table, clean_table)| {
+                    let path = path.as_ref()?;
+                    Some(
+                        read_split_interactions(path, *file)
+                            .map(|frame| (*file, *raw_table, *clean_table, frame)),
+                    )
+                })
+                .collect::<Result<Vec<_>>>()
+        },
+    );
+    let (raw_recipes, raw_interactions, splits) = (raw_recipes?, raw_interactions?, splits?);
+    clock.mark("parse");
+    let (recipes, interactions) = rayon::join(
+        || clean_recipes(&raw_recipes, &options.cleaning),
+        || {
+            clean_interactions(
+                &raw_interactions,
+                "interactions",
+                KaggleFile::RawInteractions.file_name(),
+            )
+        },
+    );
+    let (recipes, interactions) = (recipes?, interactions?);
+    let mut report = CleaningReport {
+        tables: vec![recipes.report.clone(), interactions.report.clone()],
+    };
+    let mut interactions_train = None;
+    for (file, _, clean_table, raw) in &splits {
+        if let Some(clean_table) = clean_table {
+            let cleaned = clean_interactions(raw, clean_table, file.file_name())?;
+            report.tables.push(cleaned.report);
+            interactions_train = Some(cleaned.frame);
+        }
+    }
+    let (recipe_ingredients, recipe_tags) = rayon::join(
+        || explode_items(&recipes.frame, "ingredients", "ingredient"),
+        || explode_items(&recipes.frame, "tags", "tag"),
+    );
+    let absent_split_tables = split_paths
+        .iter()
+        .filter(|(_, path, _, _)| path.is_none())
+        .flat_map(|(_, _, raw_table, clean_table)| std::iter::once(*raw_table).chain(*clean_table))
+        .collect();
+    clock.mark("clean");
+    Ok(Prepared {
+        raw_recipes,
+        raw_interactions,
+        raw_splits: splits
+            .into_iter()
+            .map(|(_, raw_table, _, frame)| (raw_table, frame))
+            .collect(),
+        absent_split_tables,
+        recipes: recipes.frame,
+        interactions: interactions.frame,
+        interactions_train,
+        recipe_ingredients: recipe_ingredients?,
+        recipe_tags: recipe_tags?,
+        report,
+    })
+}
 
 impl Dataset {
     /// Opens a dataset with default options: from the store when it is up to date with the
@@ -114,10 +246,42 @@ impl Dataset {
         Self::open_with(source, &OpenOptions::default())
     }
 
-    /// Opens a dataset with explicit options.
+    /// Opens a dataset with explicit options. Without the `store` feature the files are parsed
+    /// and cleaned at every open and `options.store_path` / `reingest` are ignored.
+    #[cfg(not(feature = "store"))]
     pub fn open_with(source: impl Into<DataSource>, options: &OpenOptions) -> Result<Dataset> {
         let started = Instant::now();
         let source = source.into();
+        let mut clock = PhaseClock::new();
+        let prepared = prepare(&source, options, &mut clock)?;
+        tracing::info!(
+            seconds = started.elapsed().as_secs_f64(),
+            "dataset parsed and cleaned"
+        );
+        Ok(Dataset {
+            load: LoadInfo {
+                ingested: true,
+                seconds: started.elapsed().as_secs_f64(),
+                store_path: None,
+                phases: clock.phases,
+            },
+            source,
+            recipes: prepared.recipes,
+            interactions: prepared.interactions,
+            has_interactions_train: prepared.interactions_train.is_some(),
+            interactions_train: OnceLock::from(prepared.interactions_train),
+            recipe_ingredients: OnceLock::from(prepared.recipe_ingredients),
+            recipe_tags: OnceLock::from(prepared.recipe_tags),
+            report: prepared.report,
+        })
+    }
+
+    /// Opens a dataset with explicit options.
+    #[cfg(feature = "store")]
+    pub fn open_with(source: impl Into<DataSource>, options: &OpenOptions) -> Result<Dataset> {
+        let started = Instant::now();
+        let source = source.into();
+        #[cfg(feature = "s3")]
         if let DataSource::S3 { location, config } = &source {
             crate::s3::fetch_dataset(location, config, &|_, _, _| {})?;
         }
@@ -155,6 +319,7 @@ impl Dataset {
         }
     }
 
+    #[cfg(feature = "store")]
     fn ingest(
         source: DataSource,
         store_path: &Path,
@@ -162,112 +327,75 @@ impl Dataset {
         fingerprint: &str,
         started: Instant,
     ) -> Result<Dataset> {
-        let recipes_path = required(&source, KaggleFile::RawRecipes)?;
-        let interactions_path = required(&source, KaggleFile::RawInteractions)?;
         // Open for writing first: if another process holds the store, we learn it before parsing.
         let store = Store::open(store_path)?;
-        let mut phases = Vec::new();
-        let mut phase_start = Instant::now();
-        let mut phase = |name: &str, phases: &mut Vec<(String, f64)>| {
-            phases.push((name.to_string(), phase_start.elapsed().as_secs_f64()));
-            phase_start = Instant::now();
-        };
-        let (raw_recipes, raw_interactions) = rayon::join(
-            || read_raw_recipes(&recipes_path),
-            || read_raw_interactions(&interactions_path),
-        );
-        let (raw_recipes, raw_interactions) = (raw_recipes?, raw_interactions?);
-        phase("parse", &mut phases);
-        let (recipes, interactions) = rayon::join(
-            || clean_recipes(&raw_recipes, &options.cleaning),
-            || {
-                clean_interactions(
-                    &raw_interactions,
-                    "interactions",
-                    KaggleFile::RawInteractions.file_name(),
-                )
-            },
-        );
-        let (recipes, interactions) = (recipes?, interactions?);
-        let mut report = CleaningReport {
-            tables: vec![recipes.report.clone(), interactions.report.clone()],
-        };
-        let recipe_ingredients = explode_items(&recipes.frame, "ingredients", "ingredient")?;
-        let recipe_tags = explode_items(&recipes.frame, "tags", "tag")?;
-        phase("clean", &mut phases);
-
+        let mut clock = PhaseClock::new();
+        let prepared = prepare(&source, options, &mut clock)?;
         store.begin()?;
         store.set_meta("fingerprint", "")?;
-        store.write_table("raw_recipes", &raw_recipes.frame)?;
-        drop(raw_recipes);
-        store.write_table("raw_interactions", &raw_interactions)?;
-        drop(raw_interactions);
-        let mut interactions_train = None;
-        for (file, raw_table, clean_table) in SPLITS {
-            let Some(path) = source.file(file) else {
-                // A table left by an earlier ingest of a source that had this file would be stale.
-                store.drop_table(raw_table)?;
-                if let Some(clean_table) = clean_table {
-                    store.drop_table(clean_table)?;
-                }
-                continue;
-            };
-            let raw = read_split_interactions(&path, file)?;
-            store.write_table(raw_table, &raw)?;
-            if let Some(clean_table) = clean_table {
-                let cleaned = clean_interactions(&raw, clean_table, file.file_name())?;
-                store.write_table(clean_table, &cleaned.frame)?;
-                report.tables.push(cleaned.report);
-                interactions_train = Some(cleaned.frame);
-            }
+        store.write_table("raw_recipes", &prepared.raw_recipes.frame)?;
+        store.write_table("raw_interactions", &prepared.raw_interactions)?;
+        for (raw_table, frame) in &prepared.raw_splits {
+            store.write_table(raw_table, frame)?;
         }
-        store.write_table("recipes", &recipes.frame)?;
-        store.write_table("interactions", &interactions.frame)?;
-        store.write_table("recipe_ingredients", &recipe_ingredients)?;
-        store.write_table("recipe_tags", &recipe_tags)?;
-        let report_json =
-            serde_json::to_string(&report).map_err(|e| CoreError::InvalidParameter {
+        // A table left by an earlier ingest of a source that had the file would be stale.
+        for table in &prepared.absent_split_tables {
+            store.drop_table(table)?;
+        }
+        clock.mark("store raw tables");
+        store.write_table("recipes", &prepared.recipes)?;
+        store.write_table("interactions", &prepared.interactions)?;
+        if let Some(train) = &prepared.interactions_train {
+            store.write_table("interactions_train", train)?;
+        }
+        store.write_table("recipe_ingredients", &prepared.recipe_ingredients)?;
+        store.write_table("recipe_tags", &prepared.recipe_tags)?;
+        clock.mark("store cleaned tables");
+        let report_json = serde_json::to_string(&prepared.report).map_err(|e| {
+            CoreError::InvalidParameter {
                 name: "cleaning report",
                 message: e.to_string(),
-            })?;
+            }
+        })?;
         store.set_meta("cleaning_report", &report_json)?;
         store.set_meta("fingerprint", fingerprint)?;
         store.commit()?;
         // Fold the write-ahead log into the file, so the file alone is the whole store (it can
         // be copied or published) and the next open does not replay the log.
         store.checkpoint()?;
-        phase("store (and split files)", &mut phases);
+        clock.mark("commit and checkpoint");
         // The copy only speeds up the next opens: a failure is logged, not fatal.
         if let Err(error) = frames_cache::write(
             &frames_cache::dir_of(store.path()),
             fingerprint,
             &[
-                ("recipes", &recipes.frame),
-                ("interactions", &interactions.frame),
+                ("recipes", &prepared.recipes),
+                ("interactions", &prepared.interactions),
             ],
         ) {
             tracing::warn!(%error, "could not write the frame copy; the next open reads the store");
         }
-        phase("frame copy (Arrow IPC)", &mut phases);
+        clock.mark("frame copy (Arrow IPC)");
         Ok(Dataset {
             load: LoadInfo {
                 ingested: true,
                 seconds: started.elapsed().as_secs_f64(),
-                store_path: store.path().to_path_buf(),
-                phases,
+                store_path: Some(store.path().to_path_buf()),
+                phases: clock.phases,
             },
             source,
             store: Mutex::new(store),
-            recipes: recipes.frame,
-            interactions: interactions.frame,
-            has_interactions_train: interactions_train.is_some(),
-            interactions_train: OnceLock::from(interactions_train),
-            recipe_ingredients: OnceLock::from(recipe_ingredients),
-            recipe_tags: OnceLock::from(recipe_tags),
-            report,
+            recipes: prepared.recipes,
+            interactions: prepared.interactions,
+            has_interactions_train: prepared.interactions_train.is_some(),
+            interactions_train: OnceLock::from(prepared.interactions_train),
+            recipe_ingredients: OnceLock::from(prepared.recipe_ingredients),
+            recipe_tags: OnceLock::from(prepared.recipe_tags),
+            report: prepared.report,
         })
     }
 
+    #[cfg(feature = "store")]
     fn from_store(
         source: DataSource,
         store: Store,
@@ -314,7 +442,7 @@ impl Dataset {
             load: LoadInfo {
                 ingested: false,
                 seconds: started.elapsed().as_secs_f64(),
-                store_path: store.path().to_path_buf(),
+                store_path: Some(store.path().to_path_buf()),
                 phases: vec![(from.to_string(), started.elapsed().as_secs_f64())],
             },
             source,
@@ -323,6 +451,7 @@ impl Dataset {
     }
 
     /// Reads the recipes and interactions from DuckDB, in parallel connections.
+    #[cfg(feature = "store")]
     fn read_frames_from_store(store: &Store) -> Result<(DataFrame, DataFrame)> {
         // The two list columns of the recipes are the slow part: each gets its own scan.
         let mut frames = store
@@ -404,6 +533,16 @@ impl Dataset {
         Ok(cell.get_or_init(|| frame))
     }
 
+    #[cfg(not(feature = "store"))]
+    fn read_stored(&self, name: &str) -> Result<DataFrame> {
+        // Without a store every table is built at open, so nothing is ever read later.
+        Err(CoreError::InvalidParameter {
+            name: "table",
+            message: format!("{name} is only read from a store (cargo feature `store`)"),
+        })
+    }
+
+    #[cfg(feature = "store")]
     fn read_stored(&self, name: &str) -> Result<DataFrame> {
         let store = self.store.lock().map_err(|_| CoreError::InvalidParameter {
             name: "store",
@@ -427,7 +566,8 @@ impl Dataset {
         &self.load
     }
 
-    /// Runs a SQL query on the DuckDB store (raw and cleaned tables) and returns a polars frame.
+    /// Runs a SQL query on the DuckDB store (raw and cleaned tables) and returns a polars frame
+    /// (cargo feature `store`).
     ///
     /// ```no_run
     /// # use mangetamain_core::{Dataset, DataSource};
@@ -435,6 +575,7 @@ impl Dataset {
     /// let unrated = dataset.sql("SELECT count(*) AS n FROM raw_interactions WHERE rating = 0")?;
     /// # Ok::<(), mangetamain_core::CoreError>(())
     /// ```
+    #[cfg(feature = "store")]
     pub fn sql(&self, query: &str) -> Result<DataFrame> {
         let store = self.store.lock().map_err(|_| CoreError::InvalidParameter {
             name: "store",
@@ -446,6 +587,7 @@ impl Dataset {
 
 /// Puts the recipes' list columns back in their place (the cleaned schema: `tags`, then
 /// `ingredients`, after the nutrition columns).
+#[cfg(feature = "store")]
 fn assemble_recipes(
     scalars: DataFrame,
     tags: &DataFrame,
@@ -472,6 +614,7 @@ fn assemble_recipes(
 }
 
 /// Whether DuckDB refused to open the file because another process holds its lock.
+#[cfg(feature = "store")]
 fn is_lock_conflict(error: &duckdb::Error) -> bool {
     let message = error.to_string();
     message.contains("lock") || message.contains("Conflicting")
@@ -509,6 +652,7 @@ fn explode_items(recipes: &DataFrame, list_column: &str, item_name: &str) -> Res
 
 /// Fingerprint of the sources and options: file names, sizes and modification times, the
 /// cleaning parameters, and the store schema version.
+#[cfg(feature = "store")]
 fn fingerprint(source: &DataSource, options: &OpenOptions) -> Result<String> {
     let mut files = Vec::new();
     for file in KaggleFile::ALL {
@@ -540,6 +684,7 @@ fn fingerprint(source: &DataSource, options: &OpenOptions) -> Result<String> {
 }
 
 /// The default store file of a source: one file per source folder under the cache folder.
+#[cfg(feature = "store")]
 fn default_store_path(source: &DataSource) -> Result<PathBuf> {
     let cache = crate::source::cache_root();
     let dir = source.dir();
@@ -555,6 +700,7 @@ fn default_store_path(source: &DataSource) -> Result<PathBuf> {
 }
 
 /// FNV-1a hash, stable across runs and platforms (for store file names).
+#[cfg(feature = "store")]
 fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, b| {
         (hash ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)

@@ -11,6 +11,7 @@ pub enum CoreError {
     #[error(transparent)]
     Format(#[from] FormatError),
     /// The S3 source failed (names the bucket / key and what to do).
+    #[cfg(feature = "s3")]
     #[error(transparent)]
     S3(#[from] crate::s3::S3Error),
     /// A required Kaggle file is missing from the source folder.
@@ -33,6 +34,7 @@ pub enum CoreError {
         source: std::io::Error,
     },
     /// The DuckDB store failed.
+    #[cfg(feature = "store")]
     #[error("DuckDB store {path}: {context}: {source}")]
     Store {
         /// The database file.
@@ -44,6 +46,7 @@ pub enum CoreError {
         source: duckdb::Error,
     },
     /// A SQL query given by the user failed.
+    #[cfg(feature = "store")]
     #[error("SQL query failed: {source} (query: {query})")]
     Sql {
         /// The query text.
@@ -62,6 +65,7 @@ pub enum CoreError {
         source: polars::error::PolarsError,
     },
     /// Moving data between DuckDB and polars through the Arrow C interface failed.
+    #[cfg(feature = "store")]
     #[error("Arrow transfer of {what}: {message}")]
     Arrow {
         /// The table or column being moved.

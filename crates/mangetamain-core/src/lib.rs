@@ -25,18 +25,22 @@
 //! an S3-compatible bucket into a local cache and publishes derived artefacts.
 #![deny(missing_docs)]
 
+#[cfg(feature = "store")]
 pub mod arrow_bridge;
 pub mod calendar;
 pub mod clean;
 pub mod dataset;
 pub mod error;
+#[cfg(feature = "store")]
 mod frames_cache;
 pub mod names;
 pub mod progress;
 pub mod raw;
 pub mod report;
+#[cfg(feature = "s3")]
 pub mod s3;
 pub mod source;
+#[cfg(feature = "store")]
 pub mod store;
 pub mod synthetic;
 

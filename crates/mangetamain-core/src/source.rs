@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use mangetamain_format::KaggleFile;
 
+#[cfg(feature = "s3")]
 use crate::s3::{S3Config, S3Location};
 
 /// A source of Kaggle files.
@@ -17,7 +18,8 @@ pub enum DataSource {
     /// A local folder holding the Kaggle files (at least RAW_recipes.csv and RAW_interactions.csv).
     LocalDir(PathBuf),
     /// A bucket/prefix on an S3-compatible server; files are downloaded into a local cache
-    /// (keyed by ETag and size) when the dataset is opened.
+    /// (keyed by ETag and size) when the dataset is opened (cargo feature `s3`).
+    #[cfg(feature = "s3")]
     S3 {
         /// `s3://bucket/prefix`.
         location: S3Location,
@@ -53,6 +55,7 @@ impl DataSource {
         match self {
             DataSource::BundledSample => Self::bundled_sample_dir(),
             DataSource::LocalDir(dir) => dir.clone(),
+            #[cfg(feature = "s3")]
             DataSource::S3 { location, config } => config
                 .cache_dir
                 .clone()
@@ -65,6 +68,7 @@ impl DataSource {
         match self {
             DataSource::BundledSample => "bundled sample (data/sample)".to_string(),
             DataSource::LocalDir(dir) => dir.display().to_string(),
+            #[cfg(feature = "s3")]
             DataSource::S3 { location, config } => {
                 format!("{location} ({})", config.endpoint_label())
             }

@@ -86,7 +86,11 @@ async fn publish(args: &Args) -> Result<(), String> {
     let keys = tokio::task::spawn_blocking(move || -> Result<Vec<String>, String> {
         let store = {
             let dataset = Dataset::open(source).map_err(|e| e.to_string())?;
-            dataset.load_info().store_path.clone()
+            dataset
+                .load_info()
+                .store_path
+                .clone()
+                .ok_or_else(|| "this build has no DuckDB store to publish".to_string())?
         };
         mangetamain_core::s3::publish(&location, &config, &[store]).map_err(|e| e.to_string())
     })
