@@ -32,15 +32,15 @@ pub fn clean_interactions(
 ) -> Result<CleanInteractions> {
     let context = || format!("cleaning {table}");
     let rows_in = raw.height();
-    let mut runner = RuleRunner::new(raw.clone());
+    let mut runner = RuleRunner::new(rows_in);
 
-    let keep = date_values(runner.frame(), "date")?
+    let keep = date_values(raw, "date")?
         .into_iter()
         .map(|d| d.is_some())
         .collect();
-    runner.apply("missing_date", "no interaction date".to_string(), keep)?;
+    runner.apply("missing_date", "no interaction date".to_string(), keep);
 
-    let keep = i32_values(runner.frame(), "rating")?
+    let keep = i32_values(raw, "rating")?
         .into_iter()
         .map(|r| r.is_some_and(|r| (1..=5).contains(&r)))
         .collect();
@@ -48,10 +48,11 @@ pub fn clean_interactions(
         "no_rating",
         "rating 0: a review posted without a star rating (kept in the raw table)".to_string(),
         keep,
-    )?;
+    );
 
     let keep = {
-        let frame = runner.frame();
+        let frame = raw;
+        let alive = runner.alive();
         let users = i64_values(frame, "user_id")?;
         let recipes = i64_values(frame, "recipe_id")?;
         let dates = date_values(frame, "date")?;
@@ -62,32 +63,48 @@ pub fn clean_interactions(
         };
         let mut seen = HashSet::with_capacity(frame.height());
         (0..frame.height())
-            .map(|i| seen.insert((users[i], recipes[i], dates[i], ratings[i], reviews[i])))
+            .map(|i| {
+                !alive[i] || seen.insert((users[i], recipes[i], dates[i], ratings[i], reviews[i]))
+            })
             .collect()
     };
     runner.apply(
         "exact_duplicate",
         "same user, recipe, date, rating and review as an earlier row".to_string(),
         keep,
-    )?;
+    );
 
-    let (kept, removals) = runner.finish();
-    let days: Vec<i32> = date_values(&kept, "date")?.into_iter().flatten().collect();
-    let mut columns = Vec::new();
+    let (keep, removals) = runner.finish();
+    // The review length is computed on every row, so that the filter never copies the texts.
+    let mut selected = Vec::new();
     for name in ["user_id", "recipe_id", "date", "rating"] {
-        columns.push(kept.column(name).frame_context(context)?.clone());
+        selected.push(raw.column(name).frame_context(context)?.clone());
     }
-    columns.extend(calendar_columns(&days));
-    if let Ok(reviews) = kept.column("review") {
+    if let Ok(reviews) = raw.column("review") {
         let lengths: Vec<Option<i64>> = reviews
             .str()
             .frame_context(context)?
             .iter()
             .map(|r| r.map(|r| r.chars().count() as i64))
             .collect();
-        columns.push(Column::new("review_length".into(), lengths));
+        selected.push(Column::new("review_length".into(), lengths));
     }
     for name in ["u", "i"] {
+        if let Ok(column) = raw.column(name) {
+            selected.push(column.clone());
+        }
+    }
+    let kept = DataFrame::new(rows_in, selected)
+        .frame_context(context)?
+        .filter(&keep)
+        .frame_context(context)?;
+    let days: Vec<i32> = date_values(&kept, "date")?.into_iter().flatten().collect();
+    let mut columns = Vec::new();
+    for name in ["user_id", "recipe_id", "date", "rating"] {
+        columns.push(kept.column(name).frame_context(context)?.clone());
+    }
+    columns.extend(calendar_columns(&days));
+    for name in ["review_length", "u", "i"] {
         if let Ok(column) = kept.column(name) {
             columns.push(column.clone());
         }

@@ -83,34 +83,37 @@ impl RecipeCleaning {
     }
 }
 
-/// Applies rules in order to a frame: each rule sees the rows the previous ones kept, and its
-/// removals are recorded.
+/// Applies rules in order over the rows of a frame: each rule only counts the rows the previous
+/// ones kept, and its removals are recorded. Rows are not copied while rules run: the runner keeps
+/// a mask of the rows still in, and the caller filters once at the end.
 pub(crate) struct RuleRunner {
-    frame: DataFrame,
+    alive: Vec<bool>,
     removals: Vec<Removal>,
 }
 
 impl RuleRunner {
-    pub(crate) fn new(frame: DataFrame) -> Self {
+    /// A runner over `rows` rows, all kept so far.
+    pub(crate) fn new(rows: usize) -> Self {
         RuleRunner {
-            frame,
+            alive: vec![true; rows],
             removals: Vec::new(),
         }
     }
 
-    pub(crate) fn frame(&self) -> &DataFrame {
-        &self.frame
+    /// Whether each row is still kept.
+    pub(crate) fn alive(&self) -> &[bool] {
+        &self.alive
     }
 
-    /// Keeps the rows where `keep` is true; records the others under `rule`.
-    pub(crate) fn apply(&mut self, rule: &str, reason: String, keep: Vec<bool>) -> Result<()> {
-        let removed = keep.iter().filter(|k| !**k).count();
-        if removed > 0 {
-            let mask = BooleanChunked::from_slice("keep".into(), &keep);
-            self.frame = self
-                .frame
-                .filter(&mask)
-                .frame_context(|| format!("applying cleaning rule {rule}"))?;
+    /// Removes the kept rows where `keep` is false (one value per row of the frame) and records
+    /// them under `rule`.
+    pub(crate) fn apply(&mut self, rule: &str, reason: String, keep: Vec<bool>) {
+        let mut removed = 0;
+        for (alive, keep) in self.alive.iter_mut().zip(keep) {
+            if *alive && !keep {
+                *alive = false;
+                removed += 1;
+            }
         }
         tracing::debug!(rule, removed, "cleaning rule");
         self.removals.push(Removal {
@@ -118,11 +121,14 @@ impl RuleRunner {
             reason,
             removed,
         });
-        Ok(())
     }
 
-    pub(crate) fn finish(self) -> (DataFrame, Vec<Removal>) {
-        (self.frame, self.removals)
+    /// The mask of kept rows and the removals per rule.
+    pub(crate) fn finish(self) -> (BooleanChunked, Vec<Removal>) {
+        (
+            BooleanChunked::from_slice("keep".into(), &self.alive),
+            self.removals,
+        )
     }
 }
 

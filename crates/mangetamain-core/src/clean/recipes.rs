@@ -53,10 +53,11 @@ pub struct AppliedBounds {
 /// stay in the raw table (`Dataset::sql` reaches them).
 pub fn clean_recipes(raw: &RawRecipes, params: &RecipeCleaning) -> Result<CleanRecipes> {
     let rows_in = raw.frame.height();
-    let mut runner = RuleRunner::new(raw.frame.clone());
+    let raw_frame = &raw.frame;
+    let mut runner = RuleRunner::new(rows_in);
 
     let mut seen = HashSet::with_capacity(rows_in);
-    let keep = i64_values(runner.frame(), "id")?
+    let keep = i64_values(raw_frame, "id")?
         .into_iter()
         .map(|id| seen.insert(id))
         .collect();
@@ -64,10 +65,10 @@ pub fn clean_recipes(raw: &RawRecipes, params: &RecipeCleaning) -> Result<CleanR
         "duplicate_id",
         "recipe id already seen on an earlier row (the first row is kept)".to_string(),
         keep,
-    )?;
+    );
 
     let minutes = params.minutes;
-    let keep = i64_values(runner.frame(), "minutes")?
+    let keep = i64_values(raw_frame, "minutes")?
         .into_iter()
         .map(|m| m.is_some_and(|m| minutes.contains(m)))
         .collect();
@@ -75,7 +76,7 @@ pub fn clean_recipes(raw: &RawRecipes, params: &RecipeCleaning) -> Result<CleanR
         "minutes_out_of_range",
         format!("minutes outside [{}, {}]", minutes.min, minutes.max),
         keep,
-    )?;
+    );
 
     let mut applied = AppliedBounds {
         minutes,
@@ -91,8 +92,14 @@ pub fn clean_recipes(raw: &RawRecipes, params: &RecipeCleaning) -> Result<CleanR
             1,
         ),
     ] {
-        let values = i64_values(runner.frame(), column)?;
-        let (bounds, how) = resolve_bounds(column, rule, &values)?;
+        let values = i64_values(raw_frame, column)?;
+        let remaining: Vec<Option<i64>> = values
+            .iter()
+            .zip(runner.alive())
+            .filter(|(_, alive)| **alive)
+            .map(|(value, _)| *value)
+            .collect();
+        let (bounds, how) = resolve_bounds(column, rule, &remaining)?;
         if slot == 0 {
             applied.steps = bounds;
         } else {
@@ -106,16 +113,15 @@ pub fn clean_recipes(raw: &RawRecipes, params: &RecipeCleaning) -> Result<CleanR
             rule_name,
             format!("{column} outside [{}, {}] ({how})", bounds.min, bounds.max),
             keep,
-        )?;
+        );
     }
 
-    let keep = date_values(runner.frame(), "submitted")?
+    let keep = date_values(raw_frame, "submitted")?
         .into_iter()
         .map(|d| d.is_some())
         .collect();
-    runner.apply("missing_submitted", "no submission date".to_string(), keep)?;
-    let keep = runner
-        .frame()
+    runner.apply("missing_submitted", "no submission date".to_string(), keep);
+    let keep = raw_frame
         .column("name")
         .frame_context(|| "column name".to_string())?
         .str()
@@ -123,9 +129,8 @@ pub fn clean_recipes(raw: &RawRecipes, params: &RecipeCleaning) -> Result<CleanR
         .iter()
         .map(|n| n.is_some())
         .collect();
-    runner.apply("missing_name", "empty recipe name".to_string(), keep)?;
-    let keep = runner
-        .frame()
+    runner.apply("missing_name", "empty recipe name".to_string(), keep);
+    let keep = raw_frame
         .column("calories")
         .frame_context(|| "column calories".to_string())?
         .f64()
@@ -137,15 +142,15 @@ pub fn clean_recipes(raw: &RawRecipes, params: &RecipeCleaning) -> Result<CleanR
         "negative_calories",
         "calories negative or not a number".to_string(),
         keep,
-    )?;
-    let keep = i64_values(runner.frame(), "n_ingredients")?
+    );
+    let keep = i64_values(raw_frame, "n_ingredients")?
         .into_iter()
         .map(|n| n.is_some_and(|n| n > 0))
         .collect();
-    runner.apply("no_ingredients", "n_ingredients <= 0".to_string(), keep)?;
+    runner.apply("no_ingredients", "n_ingredients <= 0".to_string(), keep);
 
-    let (kept, removals) = runner.finish();
-    let frame = enrich(&kept)?;
+    let (keep, removals) = runner.finish();
+    let frame = enrich(raw_frame, &keep)?;
     let days: Vec<i32> = date_values(&frame, "submitted")?
         .into_iter()
         .flatten()
@@ -221,30 +226,17 @@ fn nearest_quantile(sorted: &[i64], q: f64) -> i64 {
     sorted[index.min(sorted.len() - 1)]
 }
 
-/// Adds the derived columns and selects the cleaned schema.
-fn enrich(kept: &DataFrame) -> Result<DataFrame> {
+/// Keeps the rows of `keep`, adds the derived columns and selects the cleaned schema.
+fn enrich(raw: &DataFrame, keep: &BooleanChunked) -> Result<DataFrame> {
     let context = || "enriching recipes".to_string();
-    let days: Vec<i32> = date_values(kept, "submitted")?
-        .into_iter()
-        .flatten()
-        .collect();
-    let minutes = i64_values(kept, "minutes")?;
-    let steps = i64_values(kept, "n_steps")?;
-    let ingredients = i64_values(kept, "n_ingredients")?;
-    let complexity: Vec<f64> = minutes
-        .iter()
-        .zip(&steps)
-        .zip(&ingredients)
-        .map(|((m, s), i)| {
-            (1.0 + m.unwrap_or(0) as f64).ln() + s.unwrap_or(0) as f64 + 0.5 * i.unwrap_or(0) as f64
-        })
-        .collect();
-    let step_lists = kept
+    // Text lengths are computed on every row, so that the filter never copies the step and
+    // description texts.
+    let step_lists = raw
         .column("steps")
         .frame_context(context)?
         .list()
         .frame_context(context)?;
-    let mut avg_step_length: Vec<Option<f64>> = Vec::with_capacity(kept.height());
+    let mut avg_step_length: Vec<Option<f64>> = Vec::with_capacity(raw.height());
     for steps in step_lists.amortized_iter() {
         let value = match steps {
             Some(steps) => {
@@ -259,7 +251,7 @@ fn enrich(kept: &DataFrame) -> Result<DataFrame> {
         };
         avg_step_length.push(value);
     }
-    let description_length: Vec<Option<i64>> = kept
+    let description_length: Vec<Option<i64>> = raw
         .column("description")
         .frame_context(context)?
         .str()
@@ -267,7 +259,37 @@ fn enrich(kept: &DataFrame) -> Result<DataFrame> {
         .iter()
         .map(|d| d.map(|d| d.chars().count() as i64))
         .collect();
+    let mut selected = Vec::new();
+    for name in ["id", "name", "contributor_id", "submitted"]
+        .into_iter()
+        .chain(["minutes", "n_steps", "n_ingredients"])
+        .chain(mangetamain_format::NUTRITION_COLUMNS)
+        .chain(["tags", "ingredients"])
+    {
+        selected.push(raw.column(name).frame_context(context)?.clone());
+    }
+    selected.push(Column::new("avg_step_length".into(), avg_step_length));
+    selected.push(Column::new("description_length".into(), description_length));
+    let kept = DataFrame::new(raw.height(), selected)
+        .frame_context(context)?
+        .filter(keep)
+        .frame_context(context)?;
 
+    let days: Vec<i32> = date_values(&kept, "submitted")?
+        .into_iter()
+        .flatten()
+        .collect();
+    let minutes = i64_values(&kept, "minutes")?;
+    let steps = i64_values(&kept, "n_steps")?;
+    let ingredients = i64_values(&kept, "n_ingredients")?;
+    let complexity: Vec<f64> = minutes
+        .iter()
+        .zip(&steps)
+        .zip(&ingredients)
+        .map(|((m, s), i)| {
+            (1.0 + m.unwrap_or(0) as f64).ln() + s.unwrap_or(0) as f64 + 0.5 * i.unwrap_or(0) as f64
+        })
+        .collect();
     let mut columns = Vec::new();
     for name in ["id", "name", "contributor_id", "submitted"] {
         columns.push(kept.column(name).frame_context(context)?.clone());
@@ -277,13 +299,11 @@ fn enrich(kept: &DataFrame) -> Result<DataFrame> {
         columns.push(kept.column(name).frame_context(context)?.clone());
     }
     columns.push(Column::new("complexity_score".into(), complexity));
-    for name in mangetamain_format::NUTRITION_COLUMNS {
+    for name in mangetamain_format::NUTRITION_COLUMNS
+        .into_iter()
+        .chain(["tags", "ingredients", "avg_step_length", "description_length"])
+    {
         columns.push(kept.column(name).frame_context(context)?.clone());
     }
-    for name in ["tags", "ingredients"] {
-        columns.push(kept.column(name).frame_context(context)?.clone());
-    }
-    columns.push(Column::new("avg_step_length".into(), avg_step_length));
-    columns.push(Column::new("description_length".into(), description_length));
     DataFrame::new(kept.height(), columns).frame_context(context)
 }
