@@ -3,9 +3,9 @@
 #[cfg(feature = "store")]
 use std::path::Path;
 use std::path::PathBuf;
-use std::sync::OnceLock;
 #[cfg(feature = "store")]
 use std::sync::Mutex;
+use std::sync::OnceLock;
 use std::time::Instant;
 #[cfg(feature = "store")]
 use std::time::UNIX_EPOCH;
@@ -26,7 +26,7 @@ use crate::store::Store;
 
 /// Version of the store layout; bump it when a table's schema or a cleaning rule changes, so
 /// existing stores are rebuilt.
-pub const STORE_SCHEMA_VERSION: u32 = 1;
+pub const STORE_SCHEMA_VERSION: u32 = 2;
 
 /// How to open a dataset.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -65,11 +65,20 @@ pub struct LoadInfo {
 /// - `recipe_ingredients` (`recipe_id`, `ingredient`) and `recipe_tags` (`recipe_id`, `tag`):
 ///   one row per item of a cleaned recipe, names normalised;
 /// - in the store only: `raw_recipes`, `raw_interactions` (and `raw_interactions_train` /
-///   `_validation` / `_test` when present): every row of the files, nothing removed.
+///   `_validation` / `_test` when present): every row of the files, nothing removed, loaded by
+///   DuckDB's CSV reader (see [`crate::raw_import`]).
+///
+/// After a cold ingest, `open` returns once the cleaned tables are committed; the raw tables, the
+/// checkpoint and the Arrow copy of the frames are finished on a background thread.
+/// [`Dataset::sql`] waits for that work, [`Dataset::wait_for_store`] too, and so does dropping
+/// the dataset.
 pub struct Dataset {
     source: DataSource,
     #[cfg(feature = "store")]
     store: Mutex<Store>,
+    /// The store work still running after the open (raw tables, checkpoint, frame copy).
+    #[cfg(feature = "store")]
+    background: Mutex<Option<std::thread::JoinHandle<Result<()>>>>,
     recipes: DataFrame,
     interactions: DataFrame,
     /// Read from the store on first use (None inside: the source has no train split).
@@ -135,9 +144,9 @@ impl PhaseClock {
 struct Prepared {
     raw_recipes: RawRecipes,
     raw_interactions: DataFrame,
-    /// (raw table, raw frame) of each split file present.
+    /// (raw table, file, raw frame) of each split file present.
     #[cfg_attr(not(feature = "store"), allow(dead_code))]
-    raw_splits: Vec<(&'static str, DataFrame)>,
+    raw_splits: Vec<(&'static str, KaggleFile, DataFrame)>,
     /// Tables of the split files absent from the source (a store drops its stale copies).
     #[cfg_attr(not(feature = "store"), allow(dead_code))]
     absent_split_tables: Vec<&'static str>,
@@ -150,11 +159,7 @@ struct Prepared {
 }
 
 /// Parses every Kaggle file of the source (in parallel) and cleans them.
-fn prepare(
-    source: &DataSource,
-    options: &OpenOptions,
-    clock: &mut PhaseClock,
-) -> Result<Prepared> {
+fn prepare(source: &DataSource, options: &OpenOptions, clock: &mut PhaseClock) -> Result<Prepared> {
     let recipes_path = required(source, KaggleFile::RawRecipes)?;
     let interactions_path = required(source, KaggleFile::RawInteractions)?;
     let split_paths: Vec<_> = SPLITS
@@ -220,7 +225,7 @@ fn prepare(
         raw_interactions,
         raw_splits: splits
             .into_iter()
-            .map(|(_, raw_table, _, frame)| (raw_table, frame))
+            .map(|(file, raw_table, _, frame)| (raw_table, file, frame))
             .collect(),
         absent_split_tables,
         recipes: recipes.frame,
@@ -297,7 +302,27 @@ impl Dataset {
             if !options.reingest {
                 if let Some(store) = Store::open_read_only(&store_path) {
                     if store.meta("fingerprint")?.as_deref() == Some(fingerprint.as_str()) {
-                        let dataset = Self::from_store(source, store, &fingerprint, started)?;
+                        let complete =
+                            store.meta("raw_tables")?.as_deref() == Some(fingerprint.as_str());
+                        let store = if complete {
+                            store
+                        } else {
+                            // An earlier process stopped before its raw tables were loaded:
+                            // load them now, which needs the store open for writing.
+                            drop(store);
+                            match Store::open(&store_path) {
+                                Ok(store) => store,
+                                Err(CoreError::Store { ref source, .. })
+                                    if is_lock_conflict(source) && Instant::now() < deadline =>
+                                {
+                                    std::thread::sleep(std::time::Duration::from_millis(250));
+                                    continue;
+                                }
+                                Err(other) => return Err(other),
+                            }
+                        };
+                        let dataset =
+                            Self::from_store(source, store, &fingerprint, complete, started)?;
                         tracing::info!(seconds = dataset.load.seconds, store = %store_path.display(), "dataset opened from the store");
                         return Ok(dataset);
                     }
@@ -333,49 +358,57 @@ impl Dataset {
         let prepared = prepare(&source, options, &mut clock)?;
         store.begin()?;
         store.set_meta("fingerprint", "")?;
-        store.write_table("raw_recipes", &prepared.raw_recipes.frame)?;
-        store.write_table("raw_interactions", &prepared.raw_interactions)?;
-        for (raw_table, frame) in &prepared.raw_splits {
-            store.write_table(raw_table, frame)?;
-        }
-        // A table left by an earlier ingest of a source that had the file would be stale.
-        for table in &prepared.absent_split_tables {
-            store.drop_table(table)?;
-        }
-        clock.mark("store raw tables");
         store.write_table("recipes", &prepared.recipes)?;
         store.write_table("interactions", &prepared.interactions)?;
         if let Some(train) = &prepared.interactions_train {
             store.write_table("interactions_train", train)?;
         }
-        store.write_table("recipe_ingredients", &prepared.recipe_ingredients)?;
-        store.write_table("recipe_tags", &prepared.recipe_tags)?;
-        clock.mark("store cleaned tables");
-        let report_json = serde_json::to_string(&prepared.report).map_err(|e| {
-            CoreError::InvalidParameter {
+        // A table left by an earlier ingest of a source that had the file would be stale.
+        for table in &prepared.absent_split_tables {
+            store.drop_table(table)?;
+        }
+        for (view, item, list) in EXPLODED_VIEWS {
+            store.drop_table(view)?;
+            store.create_view(
+                view,
+                &format!("SELECT id AS recipe_id, unnest({list}) AS {item} FROM recipes"),
+            )?;
+        }
+        let report_json =
+            serde_json::to_string(&prepared.report).map_err(|e| CoreError::InvalidParameter {
                 name: "cleaning report",
                 message: e.to_string(),
-            }
-        })?;
+            })?;
         store.set_meta("cleaning_report", &report_json)?;
         store.set_meta("fingerprint", fingerprint)?;
         store.commit()?;
-        // Fold the write-ahead log into the file, so the file alone is the whole store (it can
-        // be copied or published) and the next open does not replay the log.
-        store.checkpoint()?;
-        clock.mark("commit and checkpoint");
-        // The copy only speeds up the next opens: a failure is logged, not fatal.
-        if let Err(error) = frames_cache::write(
-            &frames_cache::dir_of(store.path()),
-            fingerprint,
-            &[
-                ("recipes", &prepared.recipes),
-                ("interactions", &prepared.interactions),
-            ],
-        ) {
-            tracing::warn!(%error, "could not write the frame copy; the next open reads the store");
+        clock.mark("store cleaned tables");
+        let mut raw_files = vec![
+            RawFile {
+                table: "raw_recipes",
+                file: KaggleFile::RawRecipes,
+                rows: Some(prepared.raw_recipes.frame.height() as u64),
+            },
+            RawFile {
+                table: "raw_interactions",
+                file: KaggleFile::RawInteractions,
+                rows: Some(prepared.raw_interactions.height() as u64),
+            },
+        ];
+        for (table, file, frame) in &prepared.raw_splits {
+            raw_files.push(RawFile {
+                table,
+                file: *file,
+                rows: Some(frame.height() as u64),
+            });
         }
-        clock.mark("frame copy (Arrow IPC)");
+        let background = complete_store_in_background(
+            &store,
+            &source,
+            raw_files,
+            fingerprint,
+            Some((prepared.recipes.clone(), prepared.interactions.clone())),
+        )?;
         Ok(Dataset {
             load: LoadInfo {
                 ingested: true,
@@ -385,6 +418,7 @@ impl Dataset {
             },
             source,
             store: Mutex::new(store),
+            background: Mutex::new(Some(background)),
             recipes: prepared.recipes,
             interactions: prepared.interactions,
             has_interactions_train: prepared.interactions_train.is_some(),
@@ -400,6 +434,7 @@ impl Dataset {
         source: DataSource,
         store: Store,
         fingerprint: &str,
+        complete: bool,
         started: Instant,
     ) -> Result<Dataset> {
         let report_json = store.meta("cleaning_report")?.unwrap_or_default();
@@ -431,7 +466,42 @@ impl Dataset {
                 (recipes, interactions, "read store")
             }
         };
+        let background = if complete {
+            None
+        } else {
+            let rows_in = |table: &str| report.table(table).map(|t| t.rows_in as u64);
+            let raw_files = SPLITS
+                .iter()
+                .map(|(file, raw_table, clean_table)| RawFile {
+                    table: raw_table,
+                    file: *file,
+                    rows: clean_table.and_then(rows_in),
+                })
+                .chain([
+                    RawFile {
+                        table: "raw_recipes",
+                        file: KaggleFile::RawRecipes,
+                        rows: rows_in("recipes"),
+                    },
+                    RawFile {
+                        table: "raw_interactions",
+                        file: KaggleFile::RawInteractions,
+                        rows: rows_in("interactions"),
+                    },
+                ])
+                .filter(|raw| source.file(raw.file).is_some())
+                .collect();
+            tracing::info!("the store has no raw tables yet: loading them in the background");
+            Some(complete_store_in_background(
+                &store,
+                &source,
+                raw_files,
+                fingerprint,
+                None,
+            )?)
+        };
         Ok(Dataset {
+            background: Mutex::new(background),
             recipes,
             interactions,
             has_interactions_train: store.has_table("interactions_train")?,
@@ -551,6 +621,24 @@ impl Dataset {
         store.read_table(name)
     }
 
+    /// Waits for the store work still running after a cold open (raw tables, checkpoint, Arrow
+    /// copy of the frames) and returns its error, if it failed (reported once; the cleaned
+    /// tables and frames are usable either way).
+    #[cfg(feature = "store")]
+    pub fn wait_for_store(&self) -> Result<()> {
+        let handle = match self.background.lock() {
+            Ok(mut guard) => guard.take(),
+            Err(poisoned) => poisoned.into_inner().take(),
+        };
+        match handle {
+            None => Ok(()),
+            Some(handle) => handle.join().map_err(|_| CoreError::InvalidParameter {
+                name: "store",
+                message: "the thread completing the store panicked".to_string(),
+            })?,
+        }
+    }
+
     /// What cleaning removed and why, per table.
     pub fn cleaning_report(&self) -> &CleaningReport {
         &self.report
@@ -577,12 +665,104 @@ impl Dataset {
     /// ```
     #[cfg(feature = "store")]
     pub fn sql(&self, query: &str) -> Result<DataFrame> {
+        self.wait_for_store()?;
         let store = self.store.lock().map_err(|_| CoreError::InvalidParameter {
             name: "store",
             message: "the store lock was poisoned by a panic in another thread".to_string(),
         })?;
         store.query(query)
     }
+}
+
+/// The exploded item tables, stored as views over `recipes`: (view, item column, list column).
+#[cfg(feature = "store")]
+const EXPLODED_VIEWS: [(&str, &str, &str); 2] = [
+    ("recipe_ingredients", "ingredient", "ingredients"),
+    ("recipe_tags", "tag", "tags"),
+];
+
+#[cfg(feature = "store")]
+impl Drop for Dataset {
+    fn drop(&mut self) {
+        if let Err(error) = self.wait_for_store() {
+            tracing::error!(%error, "completing the store failed");
+        }
+    }
+}
+
+/// A raw table to load: the table, its Kaggle file, and the rows our parser read (checked).
+#[cfg(feature = "store")]
+struct RawFile {
+    table: &'static str,
+    file: KaggleFile,
+    rows: Option<u64>,
+}
+
+/// Starts the store work that does not hold up the open: the frame copy (when given), the raw
+/// tables through DuckDB's CSV reader (row counts checked against our parser's), the
+/// `raw_tables` mark and a checkpoint, on a connection of its own.
+#[cfg(feature = "store")]
+fn complete_store_in_background(
+    store: &Store,
+    source: &DataSource,
+    raw_files: Vec<RawFile>,
+    fingerprint: &str,
+    frames: Option<(DataFrame, DataFrame)>,
+) -> Result<std::thread::JoinHandle<Result<()>>> {
+    let store = store.try_clone()?;
+    let fingerprint = fingerprint.to_string();
+    let files: Vec<(RawFile, PathBuf)> = raw_files
+        .into_iter()
+        .map(|raw| {
+            let path = required(source, raw.file)?;
+            Ok((raw, path))
+        })
+        .collect::<Result<_>>()?;
+    let store_file = store.path().to_path_buf();
+    std::thread::Builder::new()
+        .name("store-completion".to_string())
+        .spawn(move || {
+            let started = Instant::now();
+            if let Some((recipes, interactions)) = frames {
+                // The copy only speeds up the next opens: a failure is logged, not fatal.
+                if let Err(error) = frames_cache::write(
+                    &frames_cache::dir_of(store.path()),
+                    &fingerprint,
+                    &[("recipes", &recipes), ("interactions", &interactions)],
+                ) {
+                    tracing::warn!(%error, "could not write the frame copy; the next open reads the store");
+                }
+            }
+            store.begin()?;
+            for (raw, path) in &files {
+                let rows = store.import_csv(raw.table, raw.file, path)?;
+                if let Some(expected) = raw.rows.filter(|expected| *expected != rows) {
+                    return Err(CoreError::InvalidParameter {
+                        name: "raw table",
+                        message: format!(
+                            "DuckDB's CSV reader read {rows} rows from {}, our parser {expected};                              {} is left as DuckDB read it",
+                            path.display(),
+                            raw.table
+                        ),
+                    });
+                }
+            }
+            store.set_meta("raw_tables", &fingerprint)?;
+            store.commit()?;
+            // Fold the write-ahead log into the file, so the file alone is the whole store
+            // (it can be copied or published) and the next open does not replay the log.
+            store.checkpoint()?;
+            tracing::info!(
+                seconds = started.elapsed().as_secs_f64(),
+                "store completed (raw tables, checkpoint, frame copy)"
+            );
+            Ok(())
+        })
+        .map_err(|source| CoreError::Io {
+            action: "start the store completion thread for",
+            path: store_file,
+            source,
+        })
 }
 
 /// Puts the recipes' list columns back in their place (the cleaned schema: `tags`, then

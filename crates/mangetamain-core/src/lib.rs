@@ -36,6 +36,8 @@ mod frames_cache;
 pub mod names;
 pub mod progress;
 pub mod raw;
+#[cfg(feature = "store")]
+pub mod raw_import;
 pub mod report;
 #[cfg(feature = "s3")]
 pub mod s3;

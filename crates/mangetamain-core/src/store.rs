@@ -127,12 +127,62 @@ impl Store {
         self.execute("COMMIT", "committing")
     }
 
-    /// Removes a table if it exists.
+    /// Removes a table or view if it exists.
     pub fn drop_table(&self, name: &str) -> Result<()> {
+        let mut statement = self
+            .connection
+            .prepare("SELECT table_type FROM information_schema.tables WHERE table_name = ?")
+            .map_err(self.store_error(format!("looking up {name}")))?;
+        let kind: Option<String> = statement.query_row(params![name], |row| row.get(0)).ok();
+        let sql = match kind.as_deref() {
+            None => return Ok(()),
+            Some("VIEW") => format!("DROP VIEW \"{name}\""),
+            Some(_) => format!("DROP TABLE \"{name}\""),
+        };
+        self.execute(&sql, &format!("dropping {name}"))
+    }
+
+    /// A second connection to the same database (for work on another thread).
+    pub fn try_clone(&self) -> Result<Store> {
+        let connection = self
+            .connection
+            .try_clone()
+            .map_err(self.store_error("opening a second connection"))?;
+        Ok(Store {
+            path: self.path.clone(),
+            connection,
+        })
+    }
+
+    /// Creates or replaces view `name` defined by the query `select`.
+    pub fn create_view(&self, name: &str, select: &str) -> Result<()> {
         self.execute(
-            &format!("DROP TABLE IF EXISTS \"{name}\""),
-            &format!("dropping {name}"),
+            &format!("CREATE OR REPLACE VIEW \"{name}\" AS {select}"),
+            &format!("creating view {name}"),
         )
+    }
+
+    /// Loads the Kaggle file `file` at `path` into table `name` with DuckDB's CSV reader (see
+    /// [`crate::raw_import`]) and returns its row count.
+    pub fn import_csv(
+        &self,
+        name: &str,
+        file: mangetamain_format::KaggleFile,
+        path: &Path,
+    ) -> Result<u64> {
+        let context = format!("loading {} into {name}", path.display());
+        self.execute(
+            &crate::raw_import::create_statement(name, file, path),
+            &context,
+        )?;
+        let mut statement = self
+            .connection
+            .prepare(&format!("SELECT count(*) FROM \"{name}\""))
+            .map_err(self.store_error(context.clone()))?;
+        let rows: i64 = statement
+            .query_row([], |row| row.get(0))
+            .map_err(self.store_error(context))?;
+        Ok(rows.max(0) as u64)
     }
 
     /// Writes the write-ahead log into the database file.

@@ -299,10 +299,12 @@ fn enrich(raw: &DataFrame, keep: &BooleanChunked) -> Result<DataFrame> {
         columns.push(kept.column(name).frame_context(context)?.clone());
     }
     columns.push(Column::new("complexity_score".into(), complexity));
-    for name in mangetamain_format::NUTRITION_COLUMNS
-        .into_iter()
-        .chain(["tags", "ingredients", "avg_step_length", "description_length"])
-    {
+    for name in mangetamain_format::NUTRITION_COLUMNS.into_iter().chain([
+        "tags",
+        "ingredients",
+        "avg_step_length",
+        "description_length",
+    ]) {
         columns.push(kept.column(name).frame_context(context)?.clone());
     }
     DataFrame::new(kept.height(), columns).frame_context(context)
