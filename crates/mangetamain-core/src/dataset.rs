@@ -3,9 +3,9 @@
 #[cfg(feature = "store")]
 use std::path::Path;
 use std::path::PathBuf;
-#[cfg(feature = "store")]
-use std::sync::Mutex;
 use std::sync::OnceLock;
+#[cfg(feature = "store")]
+use std::sync::{Condvar, Mutex};
 use std::time::Instant;
 #[cfg(feature = "store")]
 use std::time::UNIX_EPOCH;
@@ -68,10 +68,10 @@ pub struct LoadInfo {
 ///   `_validation` / `_test` when present): every row of the files, nothing removed, loaded by
 ///   DuckDB's CSV reader (see [`crate::raw_import`]).
 ///
-/// After a cold ingest, `open` returns once the cleaned tables are committed; the raw tables, the
-/// checkpoint and the Arrow copy of the frames are finished on a background thread.
-/// [`Dataset::sql`] waits for that work, [`Dataset::wait_for_store`] too, and so does dropping
-/// the dataset.
+/// After a cold ingest, `open` returns as soon as the frames are clean; the store (cleaned
+/// tables, raw tables, report, checkpoint, Arrow copy of the frames) is written on a background
+/// thread in one transaction. [`Dataset::sql`] waits for it, [`Dataset::wait_for_store`] too,
+/// and so does dropping the dataset.
 pub struct Dataset {
     source: DataSource,
     #[cfg(feature = "store")]
@@ -295,6 +295,7 @@ impl Dataset {
             None => default_store_path(&source)?,
         };
         let fingerprint = fingerprint(&source, options)?;
+        wait_for_writer_in_this_process(&store_path);
         // Another process (a second notebook, the web app, a parallel test) may be ingesting the
         // same store: DuckDB then refuses a second writer. Wait for it, then use its result.
         let deadline = Instant::now() + std::time::Duration::from_secs(600);
@@ -302,27 +303,7 @@ impl Dataset {
             if !options.reingest {
                 if let Some(store) = Store::open_read_only(&store_path) {
                     if store.meta("fingerprint")?.as_deref() == Some(fingerprint.as_str()) {
-                        let complete =
-                            store.meta("raw_tables")?.as_deref() == Some(fingerprint.as_str());
-                        let store = if complete {
-                            store
-                        } else {
-                            // An earlier process stopped before its raw tables were loaded:
-                            // load them now, which needs the store open for writing.
-                            drop(store);
-                            match Store::open(&store_path) {
-                                Ok(store) => store,
-                                Err(CoreError::Store { ref source, .. })
-                                    if is_lock_conflict(source) && Instant::now() < deadline =>
-                                {
-                                    std::thread::sleep(std::time::Duration::from_millis(250));
-                                    continue;
-                                }
-                                Err(other) => return Err(other),
-                            }
-                        };
-                        let dataset =
-                            Self::from_store(source, store, &fingerprint, complete, started)?;
+                        let dataset = Self::from_store(source, store, &fingerprint, started)?;
                         tracing::info!(seconds = dataset.load.seconds, store = %store_path.display(), "dataset opened from the store");
                         return Ok(dataset);
                     }
@@ -356,59 +337,43 @@ impl Dataset {
         let store = Store::open(store_path)?;
         let mut clock = PhaseClock::new();
         let prepared = prepare(&source, options, &mut clock)?;
-        store.begin()?;
-        store.set_meta("fingerprint", "")?;
-        store.write_table("recipes", &prepared.recipes)?;
-        store.write_table("interactions", &prepared.interactions)?;
-        if let Some(train) = &prepared.interactions_train {
-            store.write_table("interactions_train", train)?;
-        }
-        // A table left by an earlier ingest of a source that had the file would be stale.
-        for table in &prepared.absent_split_tables {
-            store.drop_table(table)?;
-        }
-        for (view, item, list) in EXPLODED_VIEWS {
-            store.drop_table(view)?;
-            store.create_view(
-                view,
-                &format!("SELECT id AS recipe_id, unnest({list}) AS {item} FROM recipes"),
-            )?;
-        }
         let report_json =
             serde_json::to_string(&prepared.report).map_err(|e| CoreError::InvalidParameter {
                 name: "cleaning report",
                 message: e.to_string(),
             })?;
-        store.set_meta("cleaning_report", &report_json)?;
-        store.set_meta("fingerprint", fingerprint)?;
-        store.commit()?;
-        clock.mark("store cleaned tables");
         let mut raw_files = vec![
             RawFile {
                 table: "raw_recipes",
                 file: KaggleFile::RawRecipes,
-                rows: Some(prepared.raw_recipes.frame.height() as u64),
+                path: required(&source, KaggleFile::RawRecipes)?,
+                rows: prepared.raw_recipes.frame.height() as u64,
             },
             RawFile {
                 table: "raw_interactions",
                 file: KaggleFile::RawInteractions,
-                rows: Some(prepared.raw_interactions.height() as u64),
+                path: required(&source, KaggleFile::RawInteractions)?,
+                rows: prepared.raw_interactions.height() as u64,
             },
         ];
         for (table, file, frame) in &prepared.raw_splits {
             raw_files.push(RawFile {
                 table,
                 file: *file,
-                rows: Some(frame.height() as u64),
+                path: required(&source, *file)?,
+                rows: frame.height() as u64,
             });
         }
-        let background = complete_store_in_background(
-            &store,
-            &source,
+        let job = StoreJob {
+            recipes: prepared.recipes.clone(),
+            interactions: prepared.interactions.clone(),
+            interactions_train: prepared.interactions_train.clone(),
+            absent_split_tables: prepared.absent_split_tables.clone(),
             raw_files,
-            fingerprint,
-            Some((prepared.recipes.clone(), prepared.interactions.clone())),
-        )?;
+            report_json,
+            fingerprint: fingerprint.to_string(),
+        };
+        let background = job.spawn(store.try_clone()?)?;
         Ok(Dataset {
             load: LoadInfo {
                 ingested: true,
@@ -434,7 +399,6 @@ impl Dataset {
         source: DataSource,
         store: Store,
         fingerprint: &str,
-        complete: bool,
         started: Instant,
     ) -> Result<Dataset> {
         let report_json = store.meta("cleaning_report")?.unwrap_or_default();
@@ -466,42 +430,8 @@ impl Dataset {
                 (recipes, interactions, "read store")
             }
         };
-        let background = if complete {
-            None
-        } else {
-            let rows_in = |table: &str| report.table(table).map(|t| t.rows_in as u64);
-            let raw_files = SPLITS
-                .iter()
-                .map(|(file, raw_table, clean_table)| RawFile {
-                    table: raw_table,
-                    file: *file,
-                    rows: clean_table.and_then(rows_in),
-                })
-                .chain([
-                    RawFile {
-                        table: "raw_recipes",
-                        file: KaggleFile::RawRecipes,
-                        rows: rows_in("recipes"),
-                    },
-                    RawFile {
-                        table: "raw_interactions",
-                        file: KaggleFile::RawInteractions,
-                        rows: rows_in("interactions"),
-                    },
-                ])
-                .filter(|raw| source.file(raw.file).is_some())
-                .collect();
-            tracing::info!("the store has no raw tables yet: loading them in the background");
-            Some(complete_store_in_background(
-                &store,
-                &source,
-                raw_files,
-                fingerprint,
-                None,
-            )?)
-        };
         Ok(Dataset {
-            background: Mutex::new(background),
+            background: Mutex::new(None),
             recipes,
             interactions,
             has_interactions_train: store.has_table("interactions_train")?,
@@ -690,79 +620,162 @@ impl Drop for Dataset {
     }
 }
 
-/// A raw table to load: the table, its Kaggle file, and the rows our parser read (checked).
+/// Store files a background thread of this process is writing. DuckDB's file lock does not keep
+/// a second database instance of the same process out, so opens of such a file wait here.
+#[cfg(feature = "store")]
+static WRITING: (Mutex<Vec<PathBuf>>, Condvar) = (Mutex::new(Vec::new()), Condvar::new());
+
+/// Waits until no thread of this process is writing the store at `path`.
+#[cfg(feature = "store")]
+fn wait_for_writer_in_this_process(path: &Path) {
+    let (files, changed) = &WRITING;
+    let mut files = files
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    while files.iter().any(|file| file == path) {
+        files = changed
+            .wait(files)
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+    }
+}
+
+/// Marks a store file as being written until dropped (also when the writer panics).
+#[cfg(feature = "store")]
+struct WritingMark(PathBuf);
+
+#[cfg(feature = "store")]
+impl WritingMark {
+    fn new(path: &Path) -> WritingMark {
+        let (files, _) = &WRITING;
+        files
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .push(path.to_path_buf());
+        WritingMark(path.to_path_buf())
+    }
+}
+
+#[cfg(feature = "store")]
+impl Drop for WritingMark {
+    fn drop(&mut self) {
+        let (files, changed) = &WRITING;
+        let mut files = files
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(index) = files.iter().position(|file| *file == self.0) {
+            files.swap_remove(index);
+        }
+        changed.notify_all();
+    }
+}
+
+/// A raw table to load: the table, its Kaggle file and path, and the rows our parser read.
 #[cfg(feature = "store")]
 struct RawFile {
     table: &'static str,
     file: KaggleFile,
-    rows: Option<u64>,
+    path: PathBuf,
+    rows: u64,
 }
 
-/// Starts the store work that does not hold up the open: the frame copy (when given), the raw
-/// tables through DuckDB's CSV reader (row counts checked against our parser's), the
-/// `raw_tables` mark and a checkpoint, on a connection of its own.
+/// Everything a cold ingest writes to the store, done on a thread of its own so that `open`
+/// returns as soon as the frames are clean.
 #[cfg(feature = "store")]
-fn complete_store_in_background(
-    store: &Store,
-    source: &DataSource,
+struct StoreJob {
+    recipes: DataFrame,
+    interactions: DataFrame,
+    interactions_train: Option<DataFrame>,
+    absent_split_tables: Vec<&'static str>,
     raw_files: Vec<RawFile>,
-    fingerprint: &str,
-    frames: Option<(DataFrame, DataFrame)>,
-) -> Result<std::thread::JoinHandle<Result<()>>> {
-    let store = store.try_clone()?;
-    let fingerprint = fingerprint.to_string();
-    let files: Vec<(RawFile, PathBuf)> = raw_files
-        .into_iter()
-        .map(|raw| {
-            let path = required(source, raw.file)?;
-            Ok((raw, path))
-        })
-        .collect::<Result<_>>()?;
-    let store_file = store.path().to_path_buf();
-    std::thread::Builder::new()
-        .name("store-completion".to_string())
-        .spawn(move || {
-            let started = Instant::now();
-            if let Some((recipes, interactions)) = frames {
-                // The copy only speeds up the next opens: a failure is logged, not fatal.
-                if let Err(error) = frames_cache::write(
-                    &frames_cache::dir_of(store.path()),
-                    &fingerprint,
-                    &[("recipes", &recipes), ("interactions", &interactions)],
-                ) {
-                    tracing::warn!(%error, "could not write the frame copy; the next open reads the store");
+    report_json: String,
+    fingerprint: String,
+}
+
+#[cfg(feature = "store")]
+impl StoreJob {
+    /// Starts the job on `store` (a connection of its own).
+    fn spawn(self, store: Store) -> Result<std::thread::JoinHandle<Result<()>>> {
+        let store_file = store.path().to_path_buf();
+        let mark = WritingMark::new(&store_file);
+        std::thread::Builder::new()
+            .name("store-writer".to_string())
+            .spawn(move || {
+                let _mark = mark;
+                let started = Instant::now();
+                let outcome = self.run(&store);
+                match &outcome {
+                    Ok(()) => tracing::info!(
+                        seconds = started.elapsed().as_secs_f64(),
+                        store = %store.path().display(),
+                        "store written"
+                    ),
+                    Err(error) => tracing::error!(%error, "writing the store failed"),
                 }
+                outcome
+            })
+            .map_err(|source| CoreError::Io {
+                action: "start the store writer for",
+                path: store_file,
+                source,
+            })
+    }
+
+    /// One transaction: cleaned tables, item views, raw tables (DuckDB's CSV reader, row counts
+    /// checked against our parser's), the report, and last the fingerprint; then a checkpoint
+    /// and the Arrow copy of the frames. An interrupted job leaves no fingerprint, so the next
+    /// open ingests again.
+    fn run(&self, store: &Store) -> Result<()> {
+        store.begin()?;
+        store.set_meta("fingerprint", "")?;
+        store.write_table("recipes", &self.recipes)?;
+        store.write_table("interactions", &self.interactions)?;
+        if let Some(train) = &self.interactions_train {
+            store.write_table("interactions_train", train)?;
+        }
+        // A table left by an earlier ingest of a source that had the file would be stale.
+        for table in &self.absent_split_tables {
+            store.drop_table(table)?;
+        }
+        for (view, item, list) in EXPLODED_VIEWS {
+            store.drop_table(view)?;
+            store.create_view(
+                view,
+                &format!("SELECT id AS recipe_id, unnest({list}) AS {item} FROM recipes"),
+            )?;
+        }
+        for raw in &self.raw_files {
+            let rows = store.import_csv(raw.table, raw.file, &raw.path)?;
+            if rows != raw.rows {
+                return Err(CoreError::InvalidParameter {
+                    name: "raw table",
+                    message: format!(
+                        "DuckDB's CSV reader read {rows} rows from {}, our parser {}: the store \
+                         was not written",
+                        raw.path.display(),
+                        raw.rows
+                    ),
+                });
             }
-            store.begin()?;
-            for (raw, path) in &files {
-                let rows = store.import_csv(raw.table, raw.file, path)?;
-                if let Some(expected) = raw.rows.filter(|expected| *expected != rows) {
-                    return Err(CoreError::InvalidParameter {
-                        name: "raw table",
-                        message: format!(
-                            "DuckDB's CSV reader read {rows} rows from {}, our parser {expected};                              {} is left as DuckDB read it",
-                            path.display(),
-                            raw.table
-                        ),
-                    });
-                }
-            }
-            store.set_meta("raw_tables", &fingerprint)?;
-            store.commit()?;
-            // Fold the write-ahead log into the file, so the file alone is the whole store
-            // (it can be copied or published) and the next open does not replay the log.
-            store.checkpoint()?;
-            tracing::info!(
-                seconds = started.elapsed().as_secs_f64(),
-                "store completed (raw tables, checkpoint, frame copy)"
-            );
-            Ok(())
-        })
-        .map_err(|source| CoreError::Io {
-            action: "start the store completion thread for",
-            path: store_file,
-            source,
-        })
+        }
+        store.set_meta("cleaning_report", &self.report_json)?;
+        store.set_meta("fingerprint", &self.fingerprint)?;
+        store.commit()?;
+        // Fold the write-ahead log into the file, so the file alone is the whole store (it can
+        // be copied or published) and the next open does not replay the log.
+        store.checkpoint()?;
+        // The copy only speeds up the next opens: a failure is logged, not fatal.
+        if let Err(error) = frames_cache::write(
+            &frames_cache::dir_of(store.path()),
+            &self.fingerprint,
+            &[
+                ("recipes", &self.recipes),
+                ("interactions", &self.interactions),
+            ],
+        ) {
+            tracing::warn!(%error, "could not write the frame copy; the next open reads the store");
+        }
+        Ok(())
+    }
 }
 
 /// Puts the recipes' list columns back in their place (the cleaned schema: `tags`, then
