@@ -6,6 +6,10 @@
 //! `bench_rating_analyses DIR` where DIR holds the Kaggle files (for the full synthetic scale:
 //! `generate DIR 1.0` first). The store is kept in DIR/bench-store.duckdb.
 
+/// mimalloc, as the web binary uses (glibc's malloc spent ~40 % of the CSV parse in malloc/free).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::path::PathBuf;
 use std::time::Instant;
 

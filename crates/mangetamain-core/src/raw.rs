@@ -20,6 +20,7 @@ use mangetamain_format::{
     NUTRITION_COLUMNS,
 };
 use polars::prelude::*;
+use rayon::prelude::*;
 
 use crate::error::{CoreError, FrameContext, Result};
 use crate::names::normalise_name;
@@ -40,19 +41,19 @@ pub struct RawRecipes {
 
 /// Reads RAW_recipes.csv into a frame.
 pub fn read_raw_recipes(path: &Path) -> Result<RawRecipes> {
-    let mut normalised_names = 0;
-    let mut n_steps_mismatches = 0;
-    let mut n_ingredients_mismatches = 0;
-    let frame = read_frame::<RawRecipe>(path, KaggleFile::RawRecipes, |rows| {
-        for row in rows.iter() {
-            n_steps_mismatches += usize::from(row.n_steps != row.steps.len() as i64);
-            n_ingredients_mismatches +=
-                usize::from(row.n_ingredients != row.ingredients.len() as i64);
-        }
+    let (frame, counts) = read_frame::<RawRecipe, _>(path, KaggleFile::RawRecipes, |rows| {
+        let mismatches = rows.iter().fold((0, 0), |(steps, ingredients), row| {
+            (
+                steps + usize::from(row.n_steps != row.steps.len() as i64),
+                ingredients + usize::from(row.n_ingredients != row.ingredients.len() as i64),
+            )
+        });
         let (frame, changed) = recipes_chunk(rows)?;
-        normalised_names += changed;
-        Ok(frame)
+        Ok((frame, (changed, mismatches.0, mismatches.1)))
     })?;
+    let (normalised_names, n_steps_mismatches, n_ingredients_mismatches) = counts
+        .into_iter()
+        .fold((0, 0, 0), |(a, b, c), (x, y, z)| (a + x, b + y, c + z));
     Ok(RawRecipes {
         frame,
         normalised_names,
@@ -63,7 +64,7 @@ pub fn read_raw_recipes(path: &Path) -> Result<RawRecipes> {
 
 /// Reads RAW_interactions.csv into a frame.
 pub fn read_raw_interactions(path: &Path) -> Result<DataFrame> {
-    read_frame::<RawInteraction>(path, KaggleFile::RawInteractions, |rows| {
+    let (frame, _) = read_frame::<RawInteraction, _>(path, KaggleFile::RawInteractions, |rows| {
         let height = rows.len();
         let columns = vec![
             Column::new(
@@ -84,13 +85,16 @@ pub fn read_raw_interactions(path: &Path) -> Result<DataFrame> {
                 rows.iter().map(|r| r.review.as_deref()).collect::<Vec<_>>(),
             ),
         ];
-        DataFrame::new(height, columns).frame_context(|| "raw interactions chunk".to_string())
-    })
+        let frame = DataFrame::new(height, columns)
+            .frame_context(|| "raw interactions chunk".to_string())?;
+        Ok((frame, ()))
+    })?;
+    Ok(frame)
 }
 
 /// Reads one of the split files (train, validation, test) into a frame.
 pub fn read_split_interactions(path: &Path, file: KaggleFile) -> Result<DataFrame> {
-    read_frame::<SplitInteraction>(path, file, |rows| {
+    let (frame, _) = read_frame::<SplitInteraction, _>(path, file, |rows| {
         let height = rows.len();
         let columns = vec![
             Column::new(
@@ -109,17 +113,24 @@ pub fn read_split_interactions(path: &Path, file: KaggleFile) -> Result<DataFram
             Column::new("u".into(), rows.iter().map(|r| r.u).collect::<Vec<_>>()),
             Column::new("i".into(), rows.iter().map(|r| r.i).collect::<Vec<_>>()),
         ];
-        DataFrame::new(height, columns).frame_context(|| format!("{} chunk", file.file_name()))
-    })
+        let frame = DataFrame::new(height, columns)
+            .frame_context(|| format!("{} chunk", file.file_name()))?;
+        Ok((frame, ()))
+    })?;
+    Ok(frame)
 }
 
-/// Reads a file chunk by chunk, turning each chunk of rows into a frame right away (so the whole
-/// file is never held as Rust rows) and stacking the frames.
-fn read_frame<T: KaggleRecord>(
+/// Chunks turned into frames at once, in parallel.
+const CHUNKS_PER_BATCH: usize = 4;
+
+/// Reads a file chunk by chunk, turning each batch of decoded chunks into frames in parallel
+/// (so the whole file is never held as Rust rows) and stacking the frames; returns the frame and
+/// what `to_frame` noted about each chunk.
+fn read_frame<T: KaggleRecord, S: Send>(
     path: &Path,
     file: KaggleFile,
-    mut to_frame: impl FnMut(Vec<T>) -> Result<DataFrame>,
-) -> Result<DataFrame> {
+    to_frame: impl Fn(Vec<T>) -> Result<(DataFrame, S)> + Sync,
+) -> Result<(DataFrame, Vec<S>)> {
     let total = std::fs::metadata(path)
         .map_err(|source| CoreError::Io {
             action: "read",
@@ -130,15 +141,36 @@ fn read_frame<T: KaggleRecord>(
     let mut progress = FileProgress::new(path, total);
     let mut reader = read_chunks::<T>(path, file)?;
     let mut frames = Vec::new();
+    let mut notes = Vec::new();
     let mut rows = 0;
-    while let Some(chunk) = reader.next() {
-        let chunk = chunk?;
-        rows += chunk.len();
-        frames.push(to_frame(chunk)?);
-        progress.update(reader.bytes_read());
+    let mut batch = Vec::with_capacity(CHUNKS_PER_BATCH);
+    loop {
+        let next = reader.next().transpose()?;
+        let done = next.is_none();
+        if let Some(chunk) = next {
+            rows += chunk.len();
+            batch.push(chunk);
+        }
+        if batch.len() == CHUNKS_PER_BATCH || (done && !batch.is_empty()) {
+            let converted = std::mem::take(&mut batch)
+                .into_par_iter()
+                .map(&to_frame)
+                .collect::<Result<Vec<_>>>()?;
+            for (frame, note) in converted {
+                frames.push(frame);
+                notes.push(note);
+            }
+            progress.update(reader.bytes_read());
+        }
+        if done {
+            break;
+        }
     }
     progress.finish(rows);
-    stack(frames, &format!("stacking {}", file.file_name()))
+    Ok((
+        stack(frames, &format!("stacking {}", file.file_name()))?,
+        notes,
+    ))
 }
 
 /// Concatenates chunk frames (an empty file gives an empty frame with the right columns only if
