@@ -6,16 +6,21 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 fn main() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../notebooks");
+    // The manifest folder of this run (not `env!`, fixed when the script was compiled: cargo
+    // reuses a build script compiled in another checkout of the same sources).
+    let manifest_dir = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".to_string());
+    let dir = Path::new(&manifest_dir).join("../notebooks");
     println!("cargo:rerun-if-changed={}", dir.display());
-    let mut names: Vec<_> = std::fs::read_dir(&dir)
-        .map(|entries| {
-            entries
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|e| e == "ipynb"))
-                .collect()
-        })
-        .unwrap_or_default();
+    let mut names: Vec<_> = match std::fs::read_dir(&dir) {
+        Ok(entries) => entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "ipynb"))
+            .collect(),
+        Err(e) => panic!("cannot list the notebooks in {}: {e}", dir.display()),
+    };
+    if names.is_empty() {
+        panic!("no notebook found in {}", dir.display());
+    }
     names.sort();
     let mut out = String::new();
     for path in names {
