@@ -21,6 +21,7 @@ pub mod api;
 pub mod args;
 pub mod html;
 pub mod logging;
+pub mod memo;
 pub mod pages;
 pub mod params;
 pub mod state;

@@ -130,6 +130,17 @@ pub struct Settings {
 }
 
 impl Settings {
+    /// The same settings with the switches that only change how charts are drawn (value labels,
+    /// bubbles) at their defaults: what the analyses' results depend on.
+    pub fn without_display_switches(&self) -> Settings {
+        let defaults = Settings::defaults(self.page);
+        Settings {
+            show_values: defaults.show_values,
+            bubbles: defaults.bubbles,
+            ..self.clone()
+        }
+    }
+
     /// The defaults of a page.
     pub fn defaults(page: Page) -> Settings {
         Settings {

@@ -15,6 +15,7 @@ use mangetamain_viz::Lang;
 use rayon::prelude::*;
 
 use crate::html::{frame, Status};
+use crate::memo::Memo;
 use crate::pages::render;
 use crate::params::{Limits, Page, Settings};
 use crate::topics::{compute, ComputeError, OverviewResults, Tables, TopicResults};
@@ -37,7 +38,10 @@ pub struct Loaded {
     pub status: Status,
     /// Seconds from the start of the load to ready (defaults precomputed).
     pub load_seconds: f64,
+    /// Page results, keyed by the settings without the display-only switches.
     results: Mutex<HashMap<Settings, Arc<TopicResults>>>,
+    /// Single analysis results, keyed by the settings each depends on.
+    memo: Memo,
     pages: Mutex<HashMap<(Settings, Lang), Bytes>>,
 }
 
@@ -89,6 +93,7 @@ impl Loaded {
             status,
             load_seconds: 0.0,
             results: Mutex::new(HashMap::new()),
+            memo: Memo::default(),
             pages: Mutex::new(HashMap::new()),
         };
         // Every default page in both languages, computed in parallel.
@@ -133,11 +138,13 @@ impl Loaded {
             ratings: &self.ratings,
             train,
             overview: &self.overview,
+            memo: &self.memo,
         }
     }
 
     /// The results of a page for these settings (computed once, then from the cache).
     pub fn results(&self, settings: &Settings) -> Result<Arc<TopicResults>, ComputeError> {
+        let settings = &settings.without_display_switches();
         if let Some(hit) = lock(&self.results).get(settings) {
             return Ok(hit.clone());
         }

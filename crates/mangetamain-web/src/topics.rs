@@ -25,6 +25,7 @@ use mangetamain_analyses::weekend::{
 use mangetamain_analyses::AnalysisError;
 use mangetamain_core::CleaningReport;
 
+use crate::memo::Memo;
 use crate::params::{Page, Settings};
 
 /// Trends page results.
@@ -144,11 +145,16 @@ pub struct Tables<'a> {
     pub train: Option<&'a RatingTable>,
     /// Overview and cleaning report.
     pub overview: &'a OverviewResults,
+    /// Single analysis results already computed for this dataset.
+    pub memo: &'a Memo,
 }
 
 /// Computes the analyses of a page.
 pub fn compute(tables: &Tables, settings: &Settings) -> Result<TopicResults, ComputeError> {
     let years = settings.years;
+    // Each analysis is memoised under its name and the settings it depends on.
+    let memo = |name: &str, depends_on: String| format!("{name}|{depends_on}");
+    let band = settings.band.quantiles();
     Ok(match settings.page {
         Page::Overview => TopicResults::Overview(OverviewResults {
             overview: tables.overview.overview.clone(),
@@ -165,11 +171,29 @@ pub fn compute(tables: &Tables, settings: &Settings) -> Result<TopicResults, Com
                 top_n: settings.top.unwrap_or(10),
                 ..ItemTrendParams::default()
             };
+            let range = format!("{years:?}");
+            let ranked = format!("{years:?}|{}", items.top_n);
             TopicResults::Trends(TrendsResults {
-                volume: recipe_volume(tables.recipes, &params)?,
-                yearly: yearly_trends(tables.recipes, &params)?,
-                ingredients: item_trends(tables.recipes, ItemKind::Ingredients, &items)?,
-                tags: item_trends(tables.recipes, ItemKind::Tags, &items)?,
+                volume: tables
+                    .memo
+                    .get_or_compute(memo("recipe_volume", range.clone()), || {
+                        recipe_volume(tables.recipes, &params)
+                    })?,
+                yearly: tables
+                    .memo
+                    .get_or_compute(memo("yearly_trends", format!("{range}|{band:?}")), || {
+                        yearly_trends(tables.recipes, &params)
+                    })?,
+                ingredients: tables
+                    .memo
+                    .get_or_compute(memo("item_trends ingredients", ranked.clone()), || {
+                        item_trends(tables.recipes, ItemKind::Ingredients, &items)
+                    })?,
+                tags: tables
+                    .memo
+                    .get_or_compute(memo("item_trends tags", ranked), || {
+                        item_trends(tables.recipes, ItemKind::Tags, &items)
+                    })?,
             })
         }
         Page::Seasonality => {
@@ -178,11 +202,29 @@ pub fn compute(tables: &Tables, settings: &Settings) -> Result<TopicResults, Com
                 top_n: settings.top.unwrap_or(20),
                 ..SeasonParams::default()
             };
+            let range = format!("{years:?}");
+            let ranked = format!("{years:?}|{}", params.top_n);
             TopicResults::Seasonality(SeasonalityResults {
-                volume: season_volume(tables.recipes, &params)?,
-                metrics: seasonal_metrics(tables.recipes, &params)?,
-                ingredients: seasonal_items(tables.recipes, ItemKind::Ingredients, &params)?,
-                tags: seasonal_items(tables.recipes, ItemKind::Tags, &params)?,
+                volume: tables
+                    .memo
+                    .get_or_compute(memo("season_volume", range.clone()), || {
+                        season_volume(tables.recipes, &params)
+                    })?,
+                metrics: tables
+                    .memo
+                    .get_or_compute(memo("seasonal_metrics", range), || {
+                        seasonal_metrics(tables.recipes, &params)
+                    })?,
+                ingredients: tables
+                    .memo
+                    .get_or_compute(memo("seasonal_items ingredients", ranked.clone()), || {
+                        seasonal_items(tables.recipes, ItemKind::Ingredients, &params)
+                    })?,
+                tags: tables
+                    .memo
+                    .get_or_compute(memo("seasonal_items tags", ranked), || {
+                        seasonal_items(tables.recipes, ItemKind::Tags, &params)
+                    })?,
             })
         }
         Page::Weekend => {
@@ -191,11 +233,29 @@ pub fn compute(tables: &Tables, settings: &Settings) -> Result<TopicResults, Com
                 top_n: settings.top.unwrap_or(20),
                 ..WeekendParams::default()
             };
+            let range = format!("{years:?}");
+            let ranked = format!("{years:?}|{}", params.top_n);
             TopicResults::Weekend(WeekendResults {
-                volume: weekday_volume(tables.recipes, &params)?,
-                metrics: period_metrics(tables.recipes, &params)?,
-                ingredients: period_items(tables.recipes, ItemKind::Ingredients, &params)?,
-                tags: period_items(tables.recipes, ItemKind::Tags, &params)?,
+                volume: tables
+                    .memo
+                    .get_or_compute(memo("weekday_volume", range.clone()), || {
+                        weekday_volume(tables.recipes, &params)
+                    })?,
+                metrics: tables
+                    .memo
+                    .get_or_compute(memo("period_metrics", range), || {
+                        period_metrics(tables.recipes, &params)
+                    })?,
+                ingredients: tables
+                    .memo
+                    .get_or_compute(memo("period_items ingredients", ranked.clone()), || {
+                        period_items(tables.recipes, ItemKind::Ingredients, &params)
+                    })?,
+                tags: tables
+                    .memo
+                    .get_or_compute(memo("period_items tags", ranked), || {
+                        period_items(tables.recipes, ItemKind::Tags, &params)
+                    })?,
             })
         }
         Page::Ratings => {
@@ -206,11 +266,20 @@ pub fn compute(tables: &Tables, settings: &Settings) -> Result<TopicResults, Com
             } else {
                 tables.ratings
             };
-            let monthly = monthly_ratings(
-                ratings,
-                &MonthlyParams {
-                    min_ratings: settings.min_monthly,
-                    years,
+            let population = format!("{}|{years:?}", settings.train);
+            let monthly = tables.memo.get_or_compute(
+                memo(
+                    "monthly_ratings",
+                    format!("{population}|{}", settings.min_monthly),
+                ),
+                || {
+                    monthly_ratings(
+                        ratings,
+                        &MonthlyParams {
+                            min_ratings: settings.min_monthly,
+                            years,
+                        },
+                    )
                 },
             )?;
             let stability = rating_stability(&monthly, &Default::default()).ok();
@@ -234,9 +303,23 @@ pub fn compute(tables: &Tables, settings: &Settings) -> Result<TopicResults, Com
                 }),
             }
             TopicResults::Ratings(RatingsResults {
-                seasons: season_ratings(ratings, &params)?,
-                weekdays: weekday_ratings(ratings, &params)?,
-                ingredients: ingredient_ratings(ratings, tables.recipes, &ingredient_params)?,
+                seasons: tables
+                    .memo
+                    .get_or_compute(memo("season_ratings", population.clone()), || {
+                        season_ratings(ratings, &params)
+                    })?,
+                weekdays: tables
+                    .memo
+                    .get_or_compute(memo("weekday_ratings", population.clone()), || {
+                        weekday_ratings(ratings, &params)
+                    })?,
+                ingredients: tables.memo.get_or_compute(
+                    memo(
+                        "ingredient_ratings",
+                        format!("{population}|{:?}", ingredient_params.ingredients),
+                    ),
+                    || ingredient_ratings(ratings, tables.recipes, &ingredient_params),
+                )?,
                 stability,
                 monthly,
             })
