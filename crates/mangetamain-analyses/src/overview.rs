@@ -35,9 +35,7 @@ pub struct Overview {
 /// Distinct names in a list column of the cleaned recipes.
 fn distinct_items(dataset: &Dataset, list_column: &str) -> Result<usize, AnalysisError> {
     let context = format!("counting distinct {list_column}");
-    dataset
-        .recipes()
-        .column(list_column)
+    crate::columns::named(dataset.recipes(), list_column)
         .and_then(|c| c.list().and_then(|lists| lists.get_inner().n_unique()))
         .map_err(frame_error(&context))
 }
@@ -47,8 +45,7 @@ pub fn dataset_overview(dataset: &Dataset) -> Result<Overview, AnalysisError> {
     let interactions = dataset.interactions();
     let n_unique =
         |frame: &DataFrame, column: &str, context: &str| -> Result<usize, AnalysisError> {
-            frame
-                .column(column)
+            crate::columns::named(frame, column)
                 .and_then(|c| c.n_unique())
                 .map_err(frame_error(context))
         };
@@ -62,8 +59,7 @@ pub fn dataset_overview(dataset: &Dataset) -> Result<Overview, AnalysisError> {
             .map_or(0, |t| t.removed_by("no_rating")),
         users: n_unique(interactions, "user_id", "counting users")?,
         rated_recipes: n_unique(interactions, "recipe_id", "counting rated recipes")?,
-        mean_rating: interactions
-            .column("rating")
+        mean_rating: crate::columns::named(interactions, "rating")
             .and_then(|c| c.i32().map(|r| r.mean().unwrap_or(f64::NAN)))
             .map_err(frame_error("mean rating"))?,
         distinct_ingredients: distinct_items(dataset, "ingredients")?,

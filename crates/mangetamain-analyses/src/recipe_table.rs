@@ -98,8 +98,7 @@ impl ItemLists {
 
     fn from_list_column(frame: &DataFrame, kind: ItemKind) -> Result<ItemLists, AnalysisError> {
         let context = format!("encoding {}", kind.column());
-        let lists = frame
-            .column(kind.column())
+        let lists = crate::columns::named(frame, kind.column())
             .and_then(|c| c.list())
             .map_err(frame_error(&context))?;
         let mut index: PlHashMap<String, u32> = PlHashMap::new();
