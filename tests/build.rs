@@ -50,6 +50,20 @@ fn main() {
                 serde_json::Value::String(s) => s.clone(),
                 _ => String::new(),
             };
+            // The kernel keeps a cell's variables for the next cells only when they own their
+            // values: a top-level `let x = &...;` is an error there (wrap it in a block or
+            // clone), although it compiles here.
+            for line in source.lines() {
+                let binding = line.strip_prefix("let ").and_then(|rest| rest.split_once('='));
+                if let Some((_, value)) = binding {
+                    if value.trim_start().starts_with('&') {
+                        panic!(
+                            "{}: `{line}` borrows at the top level of a cell, which the evcxr kernel cannot keep",
+                            path.display()
+                        );
+                    }
+                }
+            }
             // Cells share one scope, as in the kernel: a cell's bindings are visible below.
             let _ = writeln!(out, "    // cell");
             for line in source.lines().filter(|l| !l.trim_start().starts_with(':')) {
