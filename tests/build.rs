@@ -54,7 +54,9 @@ fn main() {
             // values: a top-level `let x = &...;` is an error there (wrap it in a block or
             // clone), although it compiles here.
             for line in source.lines() {
-                let binding = line.strip_prefix("let ").and_then(|rest| rest.split_once('='));
+                let binding = line
+                    .strip_prefix("let ")
+                    .and_then(|rest| rest.split_once('='));
                 if let Some((_, value)) = binding {
                     if value.trim_start().starts_with('&') {
                         panic!(

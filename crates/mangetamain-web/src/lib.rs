@@ -19,6 +19,7 @@
 
 pub mod api;
 pub mod args;
+pub mod fonts;
 pub mod html;
 pub mod logging;
 pub mod memo;
@@ -75,6 +76,7 @@ pub fn router(shared: Arc<Shared>) -> Router {
         .route("/refresh", get(refresh))
         .route("/static/plotly.min.js", get(plotly_js))
         .route("/static/style.css", get(style))
+        .route("/static/fonts/{file}", get(font))
         .fallback(not_found)
         .layer(middleware::from_fn(log_request))
         .with_state(shared)
@@ -295,9 +297,28 @@ async fn style() -> Response {
             (header::CONTENT_TYPE, "text/css; charset=utf-8"),
             (header::CACHE_CONTROL, "public, max-age=3600"),
         ],
-        html::STYLE,
+        [fonts::FONT_FACES, html::STYLE].concat(),
     )
         .into_response()
+}
+
+async fn font(Path(file): Path<String>) -> Response {
+    match fonts::by_file(&file) {
+        Some(font) => (
+            [
+                (header::CONTENT_TYPE, "font/woff2"),
+                (header::CACHE_CONTROL, "public, max-age=86400"),
+            ],
+            font.bytes,
+        )
+            .into_response(),
+        None => message_page(
+            StatusCode::NOT_FOUND,
+            Lang::default(),
+            T::NotFound,
+            T::NotFoundText.get(Lang::default()),
+        ),
+    }
 }
 
 async fn not_found(Query(pairs): Query<Vec<(String, String)>>) -> Response {

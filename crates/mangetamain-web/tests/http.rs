@@ -178,11 +178,19 @@ async fn not_found_health_and_static_assets() {
     let (status, content_type, js) = get("/static/plotly.min.js").await;
     assert_eq!(status, StatusCode::OK);
     assert!(content_type.starts_with("text/javascript") && js.len() > 1_000_000);
-    let (status, content_type, _) = get("/static/style.css").await;
+    let (status, content_type, css) = get("/static/style.css").await;
     assert_eq!(
         (status, content_type.as_str()),
         (StatusCode::OK, "text/css; charset=utf-8")
     );
+    assert!(css.contains("@font-face{font-family:Michroma"));
+    let (status, content_type, _) = get("/static/fonts/michroma-latin-400-normal.woff2").await;
+    assert_eq!(
+        (status, content_type.as_str()),
+        (StatusCode::OK, "font/woff2")
+    );
+    let (status, _, _) = get("/static/fonts/other.woff2").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
 }
 
 #[tokio::test]

@@ -1,8 +1,6 @@
 //! Interaction cleaning (reference-app.md 1.5): the rated interactions used by every rating
 //! statistic. Reviews without a rating (rating 0) stay in the raw table and are counted here.
 
-use std::collections::HashSet;
-
 use polars::prelude::*;
 
 use super::{date_range, date_values, i32_values, i64_values, null_counts, RuleRunner};
@@ -61,7 +59,7 @@ pub fn clean_interactions(
             Ok(column) => column.str().frame_context(context)?.iter().collect(),
             Err(_) => vec![None; frame.height()],
         };
-        let mut seen = HashSet::with_capacity(frame.height());
+        let mut seen = PlHashSet::with_capacity(frame.height());
         (0..frame.height())
             .map(|i| {
                 !alive[i] || seen.insert((users[i], recipes[i], dates[i], ratings[i], reviews[i]))

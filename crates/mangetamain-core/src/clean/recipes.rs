@@ -1,7 +1,5 @@
 //! Recipe cleaning (reference-app.md 1.4) and enrichment (1.9).
 
-use std::collections::HashSet;
-
 use polars::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -56,7 +54,7 @@ pub fn clean_recipes(raw: &RawRecipes, params: &RecipeCleaning) -> Result<CleanR
     let raw_frame = &raw.frame;
     let mut runner = RuleRunner::new(rows_in);
 
-    let mut seen = HashSet::with_capacity(rows_in);
+    let mut seen = PlHashSet::with_capacity(rows_in);
     let keep = i64_values(raw_frame, "id")?
         .into_iter()
         .map(|id| seen.insert(id))
