@@ -1,5 +1,6 @@
-//! Foundation benchmark: generation, cold ingest (CSV -> cleaned, stored), warm open (store ->
-//! frames), and the peak RSS of each, each phase in its own process so peaks do not mix.
+//! Foundation benchmark: generation, cold ingest (CSV -> cleaned frames, "ready"; then the store
+//! written in the background, "store complete"), warm open (store -> frames), and the peak RSS of
+//! each, each phase in its own process so peaks do not mix.
 //!
 //! `cargo run -p mangetamain-core --example bench_foundation -- DIR [SCALE]`
 //! generates DIR at SCALE (default 1.0) if it holds no RAW_recipes.csv, then measures.
