@@ -295,7 +295,9 @@ impl Dataset {
             None => default_store_path(&source)?,
         };
         let fingerprint = fingerprint(&source, options)?;
-        wait_for_writer_in_this_process(&store_path);
+        // One open or store write per file at a time in this process (threads of one test binary
+        // share the bundled sample's store); a cold ingest hands the claim to its writer.
+        let claim = StoreClaim::take(&store_path);
         // Another process (a second notebook, the web app, a parallel test) may be ingesting the
         // same store: DuckDB then refuses a second writer. Wait for it, then use its result.
         let deadline = Instant::now() + std::time::Duration::from_secs(600);
@@ -309,7 +311,14 @@ impl Dataset {
                     }
                 }
             }
-            match Self::ingest(source.clone(), &store_path, options, &fingerprint, started) {
+            match Self::ingest(
+                source.clone(),
+                &store_path,
+                options,
+                &fingerprint,
+                started,
+                &claim,
+            ) {
                 Err(CoreError::Store { ref source, .. })
                     if is_lock_conflict(source) && Instant::now() < deadline =>
                 {
@@ -332,6 +341,7 @@ impl Dataset {
         options: &OpenOptions,
         fingerprint: &str,
         started: Instant,
+        claim: &StoreClaim,
     ) -> Result<Dataset> {
         // Open for writing first: if another process holds the store, we learn it before parsing.
         let store = Store::open(store_path)?;
@@ -373,7 +383,7 @@ impl Dataset {
             report_json,
             fingerprint: fingerprint.to_string(),
         };
-        let background = job.spawn(store.try_clone()?)?;
+        let background = job.spawn(store.try_clone()?, claim.share())?;
         Ok(Dataset {
             load: LoadInfo {
                 ingested: true,
@@ -620,45 +630,46 @@ impl Drop for Dataset {
     }
 }
 
-/// Store files a background thread of this process is writing. DuckDB's file lock does not keep
-/// a second database instance of the same process out, so opens of such a file wait here.
+/// Store files an open or a store writer of this process is using. DuckDB's file lock does not
+/// keep a second database instance of the same process out, so opens of such a file wait here.
 #[cfg(feature = "store")]
-static WRITING: (Mutex<Vec<PathBuf>>, Condvar) = (Mutex::new(Vec::new()), Condvar::new());
+static CLAIMED: (Mutex<Vec<PathBuf>>, Condvar) = (Mutex::new(Vec::new()), Condvar::new());
 
-/// Waits until no thread of this process is writing the store at `path`.
+/// This process's claim on a store file, released when the last holder drops it (the open, then
+/// the store writer of a cold ingest).
 #[cfg(feature = "store")]
-fn wait_for_writer_in_this_process(path: &Path) {
-    let (files, changed) = &WRITING;
-    let mut files = files
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
-    while files.iter().any(|file| file == path) {
-        files = changed
-            .wait(files)
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-    }
-}
-
-/// Marks a store file as being written until dropped (also when the writer panics).
-#[cfg(feature = "store")]
-struct WritingMark(PathBuf);
+struct StoreClaim(std::sync::Arc<ClaimedPath>);
 
 #[cfg(feature = "store")]
-impl WritingMark {
-    fn new(path: &Path) -> WritingMark {
-        let (files, _) = &WRITING;
-        files
+struct ClaimedPath(PathBuf);
+
+#[cfg(feature = "store")]
+impl StoreClaim {
+    /// Waits until no open or writer of this process uses `path`, then claims it.
+    fn take(path: &Path) -> StoreClaim {
+        let (files, changed) = &CLAIMED;
+        let mut files = files
             .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .push(path.to_path_buf());
-        WritingMark(path.to_path_buf())
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        while files.iter().any(|file| file == path) {
+            files = changed
+                .wait(files)
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+        }
+        files.push(path.to_path_buf());
+        StoreClaim(std::sync::Arc::new(ClaimedPath(path.to_path_buf())))
+    }
+
+    /// A second holder of the same claim (for the store writer thread).
+    fn share(&self) -> StoreClaim {
+        StoreClaim(std::sync::Arc::clone(&self.0))
     }
 }
 
 #[cfg(feature = "store")]
-impl Drop for WritingMark {
+impl Drop for ClaimedPath {
     fn drop(&mut self) {
-        let (files, changed) = &WRITING;
+        let (files, changed) = &CLAIMED;
         let mut files = files
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
@@ -694,13 +705,12 @@ struct StoreJob {
 #[cfg(feature = "store")]
 impl StoreJob {
     /// Starts the job on `store` (a connection of its own).
-    fn spawn(self, store: Store) -> Result<std::thread::JoinHandle<Result<()>>> {
+    fn spawn(self, store: Store, claim: StoreClaim) -> Result<std::thread::JoinHandle<Result<()>>> {
         let store_file = store.path().to_path_buf();
-        let mark = WritingMark::new(&store_file);
         std::thread::Builder::new()
             .name("store-writer".to_string())
             .spawn(move || {
-                let _mark = mark;
+                let _claim = claim;
                 let started = Instant::now();
                 let outcome = self.run(&store);
                 match &outcome {
