@@ -37,28 +37,35 @@ fn scalar(dataset: &Dataset, sql: &str) -> f64 {
         .unwrap()
 }
 
-#[test]
-fn raw_tables_from_duckdb_match_the_parser_on_real_excerpts() {
-    let (Some(recipes), Some(interactions)) = (
-        sample("amaldre__projet_Kit_Big_Data__data__RAW_recipes_sample.csv"),
-        sample("amaldre__projet_Kit_Big_Data__data__RAW_interactions_sample.csv"),
-    ) else {
-        return;
-    };
+/// Copies two excerpts under the Kaggle names into a temporary folder, opens them with a store
+/// beside them, and waits until the store is written; `None` when an excerpt is absent.
+fn open_excerpts(recipes: &str, interactions: &str) -> Option<(tempfile::TempDir, Dataset)> {
+    let (recipes, interactions) = (sample(recipes)?, sample(interactions)?);
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("kaggle");
     std::fs::create_dir_all(&data).unwrap();
     std::fs::copy(recipes, data.join("RAW_recipes.csv")).unwrap();
     std::fs::copy(interactions, data.join("RAW_interactions.csv")).unwrap();
-    let dataset = Dataset::open_with(
-        DataSource::LocalDir(data),
-        &OpenOptions {
-            store_path: Some(dir.path().join("real.duckdb")),
-            ..OpenOptions::default()
-        },
-    )
-    .unwrap();
+    let dataset = Dataset::open_with(DataSource::LocalDir(data), &options(&dir)).unwrap();
     dataset.wait_for_store().unwrap();
+    Some((dir, dataset))
+}
+
+fn options(dir: &tempfile::TempDir) -> OpenOptions {
+    OpenOptions {
+        store_path: Some(dir.path().join("real.duckdb")),
+        ..OpenOptions::default()
+    }
+}
+
+#[test]
+fn raw_tables_from_duckdb_match_the_parser_on_real_excerpts() {
+    let Some((dir, dataset)) = open_excerpts(
+        "amaldre__projet_Kit_Big_Data__data__RAW_recipes_sample.csv",
+        "amaldre__projet_Kit_Big_Data__data__RAW_interactions_sample.csv",
+    ) else {
+        return;
+    };
     assert_eq!(scalar(&dataset, "SELECT count(*) FROM raw_recipes"), 1000.0);
     assert_eq!(
         scalar(&dataset, "SELECT count(*) FROM raw_interactions"),
@@ -112,10 +119,7 @@ fn raw_tables_from_duckdb_match_the_parser_on_real_excerpts() {
     drop(dataset);
     let warm = Dataset::open_with(
         DataSource::LocalDir(dir.path().join("kaggle")),
-        &OpenOptions {
-            store_path: Some(dir.path().join("real.duckdb")),
-            ..OpenOptions::default()
-        },
+        &options(&dir),
     )
     .unwrap();
     assert!(!warm.load_info().ingested);
@@ -127,26 +131,12 @@ fn raw_tables_from_duckdb_match_the_parser_on_real_excerpts() {
 
 #[test]
 fn raw_recipes_with_crlf_line_ends() {
-    let (Some(recipes), Some(interactions)) = (
-        sample("nsakuja__nutritional-semantic-analysis__data__RAW_recipes_sample.csv"),
-        sample("nsakuja__nutritional-semantic-analysis__data__RAW_interactions_sample.csv"),
+    let Some((_dir, dataset)) = open_excerpts(
+        "nsakuja__nutritional-semantic-analysis__data__RAW_recipes_sample.csv",
+        "nsakuja__nutritional-semantic-analysis__data__RAW_interactions_sample.csv",
     ) else {
         return;
     };
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("kaggle");
-    std::fs::create_dir_all(&data).unwrap();
-    std::fs::copy(recipes, data.join("RAW_recipes.csv")).unwrap();
-    std::fs::copy(interactions, data.join("RAW_interactions.csv")).unwrap();
-    let dataset = Dataset::open_with(
-        DataSource::LocalDir(data),
-        &OpenOptions {
-            store_path: Some(dir.path().join("crlf.duckdb")),
-            ..OpenOptions::default()
-        },
-    )
-    .unwrap();
-    dataset.wait_for_store().unwrap();
     assert_eq!(scalar(&dataset, "SELECT count(*) FROM raw_recipes"), 100.0);
     assert_eq!(
         scalar(
