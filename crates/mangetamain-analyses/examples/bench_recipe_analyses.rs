@@ -2,8 +2,11 @@
 //! memory: every analysis of each topic, best of 7 runs, after one preparation of the
 //! [`RecipeTable`] (timed apart).
 //!
-//! `bench_recipe_analyses DIR` where DIR holds the Kaggle files (for the full synthetic scale:
-//! `generate DIR 1.0` first). The store is kept in DIR/bench-store.duckdb.
+//! `bench_recipe_analyses DIR [FILTER]` where DIR holds the Kaggle files (for the full synthetic
+//! scale: `generate DIR 1.0` first) and FILTER, when given, keeps only the single analyses whose
+//! name contains it (for profiling one analysis). The store is kept in DIR/bench-store.duckdb.
+//! `RAYON_NUM_THREADS=1` gives the CPU time of each analysis, which bounds how many on-demand
+//! pages per second the web app can compute.
 
 /// mimalloc, as the web binary uses (glibc's malloc spent ~40 % of the CSV parse in malloc/free).
 #[global_allocator]
@@ -168,9 +171,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }),
         ),
     ];
+    let filter = std::env::args().nth(2);
     for (name, work) in &single {
+        if filter.as_ref().is_some_and(|f| !name.contains(f.as_str())) {
+            continue;
+        }
         let (ms, _) = best_of(work)?;
         println!("  {name}: {ms:.1} ms");
+    }
+    if filter.is_some() {
+        return Ok(());
     }
     let mut total = 0.0;
     for (name, topic) in [

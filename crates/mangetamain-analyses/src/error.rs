@@ -29,6 +29,16 @@ pub enum AnalysisError {
         /// Row (0-based) in the cleaned frame.
         row: usize,
     },
+    /// A value outside the domain the cleaning guarantees (a frame not made by the cleaning).
+    #[error("column {column}, row {row}: {message}")]
+    InvalidValue {
+        /// The column.
+        column: String,
+        /// Row (0-based) in the cleaned frame.
+        row: usize,
+        /// The value and what is accepted.
+        message: String,
+    },
     /// A parameter is out of its domain.
     #[error("parameter {name}: {message}")]
     InvalidParameter {

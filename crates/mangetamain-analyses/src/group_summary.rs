@@ -1,6 +1,10 @@
 //! Descriptive summary of one group of values (a year, a season, a weekday period).
 
-use mangetamain_stats::descriptive::{quantiles_unsorted, QuantileMethod};
+use mangetamain_stats::descriptive::QuantileMethod;
+use mangetamain_stats::groups::RankSums;
+
+use crate::calendar_key::GroupLookup;
+use crate::recipe_table::{KeyMoments, SortedMetric};
 use serde::{Deserialize, Serialize};
 
 /// n, mean, standard deviation, median and a quantile band of a group.
@@ -24,38 +28,6 @@ pub struct GroupSummary {
     pub max: f64,
 }
 
-impl GroupSummary {
-    /// Summarises finite values (reordered in place); `None` for an empty group.
-    pub(crate) fn of(values: &mut [f64], band: (f64, f64)) -> Option<GroupSummary> {
-        if values.is_empty() {
-            return None;
-        }
-        let n = values.len() as f64;
-        let mean = values.iter().sum::<f64>() / n;
-        let std = (values.iter().map(|v| (v - mean) * (v - mean)).sum::<f64>() / (n - 1.0)).sqrt();
-        let quantiles = quantiles_unsorted(
-            values,
-            &[
-                (band.0, QuantileMethod::Nearest),
-                (0.5, QuantileMethod::Linear),
-                (band.1, QuantileMethod::Nearest),
-            ],
-        )
-        .ok()?;
-        let (median, band) = (quantiles[1], [quantiles[0], quantiles[2]]);
-        Some(GroupSummary {
-            n: values.len(),
-            mean,
-            std: if values.len() > 1 { std } else { f64::NAN },
-            median,
-            band_low: band[0],
-            band_high: band[1],
-            min: values.iter().copied().fold(f64::INFINITY, f64::min),
-            max: values.iter().copied().fold(f64::NEG_INFINITY, f64::max),
-        })
-    }
-}
-
 /// Checks a quantile band parameter.
 pub(crate) fn check_band(band: (f64, f64)) -> Result<(), crate::AnalysisError> {
     if (0.0..=1.0).contains(&band.0) && (0.0..=1.0).contains(&band.1) && band.0 <= band.1 {
@@ -69,46 +41,6 @@ pub(crate) fn check_band(band: (f64, f64)) -> Result<(), crate::AnalysisError> {
             ),
         })
     }
-}
-
-/// Group labels of every row (`NO_GROUP` outside every group), computed once per analysis so
-/// that the per-metric passes read one byte per row instead of calling the grouping again.
-pub(crate) fn row_labels(rows: usize, group_of: impl Fn(usize) -> Option<usize>) -> Vec<u8> {
-    (0..rows)
-        .map(|row| group_of(row).map_or(NO_GROUP, |g| g as u8))
-        .collect()
-}
-
-/// The label of rows outside every group.
-pub(crate) const NO_GROUP: u8 = u8::MAX;
-
-/// The group of a row from its label.
-pub(crate) fn label_group(labels: &[u8]) -> impl Fn(usize) -> Option<usize> + Sync + '_ {
-    move |row| {
-        let label = labels[row];
-        (label != NO_GROUP).then_some(label as usize)
-    }
-}
-
-/// Splits the finite values of a variable by group; also returns how many rows of a group had
-/// no value.
-pub(crate) fn values_by_group(
-    values: &[f64],
-    groups: usize,
-    group_of: impl Fn(usize) -> Option<usize>,
-) -> (Vec<Vec<f64>>, usize) {
-    let mut by_group = vec![Vec::new(); groups];
-    let mut missing = 0;
-    for (row, value) in values.iter().enumerate() {
-        if let Some(group) = group_of(row) {
-            if value.is_finite() {
-                by_group[group].push(*value);
-            } else {
-                missing += 1;
-            }
-        }
-    }
-    (by_group, missing)
 }
 
 /// Indices of the largest and smallest values (first on ties).
@@ -126,114 +58,199 @@ pub(crate) fn extremes<T: PartialOrd + Copy>(values: &[T]) -> (usize, usize) {
     (high, low)
 }
 
-/// Summaries of every group from the rows of a variable in ascending value order (as
-/// `RecipeTable::sorted_rows` gives them): two passes over the rows, no selection per group.
-/// The same numbers as [`GroupSummary::of`] on each group's values.
-pub(crate) fn summaries_from_sorted(
-    values: &[f64],
-    sorted_rows: &[u32],
+/// Summaries of the groups of a metric under a calendar grouping: counts, means, standard
+/// deviations (ddof 1), minima and maxima from the per-key moments of the metric; the median and
+/// the band (quantiles as numpy computes them) from one pass over its sorted column, which also
+/// feeds `ranks` (rank sums for a rank test in the same pass) when given. Groups are `0..groups`.
+pub(crate) fn grouped_summaries(
+    sorted: &SortedMetric,
+    lookup: &GroupLookup,
     groups: usize,
-    group_of: impl Fn(usize) -> Option<usize>,
     band: (f64, f64),
+    mut ranks: Option<&mut RankSums>,
 ) -> Vec<Option<GroupSummary>> {
     use mangetamain_stats::descriptive::quantile_sorted;
-    let mut n = vec![0usize; groups];
-    let mut sum = vec![0.0f64; groups];
-    let mut min = vec![f64::NAN; groups];
-    let mut max = vec![f64::NAN; groups];
-    let labelled = || {
-        sorted_rows
-            .iter()
-            .filter_map(|row| group_of(*row as usize).map(|g| (values[*row as usize], g)))
-            .filter(|(_, g)| *g < groups)
-    };
-    for (value, g) in labelled() {
-        if n[g] == 0 {
-            min[g] = value;
-        }
-        max[g] = value;
-        n[g] += 1;
-        sum[g] += value;
-    }
-    // The order statistics each group needs (0-based ranks), as numpy's quantile methods.
-    let requests = [
-        (band.0, QuantileMethod::Nearest),
-        (0.5, QuantileMethod::Linear),
-        (band.1, QuantileMethod::Nearest),
+    let mut totals = vec![
+        KeyMoments {
+            n: 0,
+            sum: 0.0,
+            sum_squares: 0.0,
+            min: f64::NAN,
+            max: f64::NAN,
+        };
+        groups
     ];
-    let wanted: Vec<Vec<usize>> = n
+    for (key, moments) in sorted.per_key.iter().enumerate() {
+        if moments.n == 0 {
+            continue;
+        }
+        if let Some(total) = lookup.group(key as u32).and_then(|g| totals.get_mut(g)) {
+            total.n += moments.n;
+            total.sum += moments.sum;
+            total.sum_squares += moments.sum_squares;
+            total.min = total.min.min(moments.min);
+            total.max = total.max.max(moments.max);
+        }
+    }
+    let n: Vec<usize> = totals.iter().map(|t| t.n as usize).collect();
+    // The order statistics each group needs (0-based ranks), as numpy's quantile methods:
+    // "nearest" for the band, the two neighbours of the median for "linear".
+    let nearest =
+        |q: f64, size: usize| ((q * (size - 1) as f64).round_ties_even() as usize).min(size - 1);
+    let median_ranks = |size: usize| {
+        let h = 0.5 * (size - 1) as f64;
+        (h.floor() as usize, (h.ceil() as usize).min(size - 1))
+    };
+    let mut picks: Vec<OrderStatistics> = n
         .iter()
         .map(|&size| {
             if size == 0 {
-                return Vec::new();
+                return OrderStatistics::default();
             }
-            let last = (size - 1) as f64;
-            let mut ranks = Vec::new();
-            for (q, method) in requests {
-                let h = q * last;
-                match method {
-                    QuantileMethod::Nearest => {
-                        ranks.push((h.round_ties_even() as usize).min(size - 1))
-                    }
-                    _ => {
-                        ranks.push(h.floor() as usize);
-                        ranks.push((h.ceil() as usize).min(size - 1));
-                    }
-                }
-            }
-            ranks
+            let (lo, hi) = median_ranks(size);
+            OrderStatistics::of([nearest(band.0, size), lo, hi, nearest(band.1, size)])
         })
         .collect();
-    let mut found: Vec<Vec<(usize, f64)>> = vec![Vec::new(); groups];
     let mut seen = vec![0usize; groups];
-    let mut squares = vec![0.0f64; groups];
-    let means: Vec<f64> = (0..groups).map(|g| sum[g] / n[g] as f64).collect();
-    for (value, g) in labelled() {
-        if wanted[g].contains(&seen[g]) {
-            found[g].push((seen[g], value));
-        }
+    for (value, key) in sorted.values.iter().zip(&sorted.keys) {
+        let Some(g) = lookup.group(*key).filter(|g| *g < groups) else {
+            continue;
+        };
+        picks[g].offer(seen[g], *value);
         seen[g] += 1;
-        squares[g] += (value - means[g]) * (value - means[g]);
+        if let Some(ranks) = ranks.as_deref_mut() {
+            ranks.push(*value, g);
+        }
     }
     (0..groups)
         .map(|g| {
+            let total = &totals[g];
             if n[g] == 0 {
                 return None;
             }
-            let at = |rank: usize| {
-                found[g]
-                    .iter()
-                    .find(|(r, _)| *r == rank)
-                    .map_or(f64::NAN, |(_, v)| *v)
-            };
-            let last = (n[g] - 1) as f64;
-            let quantile = |q: f64, method: QuantileMethod| -> f64 {
-                let h = q * last;
-                let (lo, hi) = (h.floor() as usize, (h.ceil() as usize).min(n[g] - 1));
-                match method {
-                    QuantileMethod::Nearest => at((h.round_ties_even() as usize).min(n[g] - 1)),
-                    _ => quantile_sorted(
-                        &[at(lo), at(hi)],
-                        if hi > lo { h - lo as f64 } else { 0.0 },
-                        method,
-                    )
-                    .unwrap_or(f64::NAN),
-                }
-            };
+            let at = |rank: usize| picks[g].at(rank);
+            let (lo, hi) = median_ranks(n[g]);
+            let h = 0.5 * (n[g] - 1) as f64;
+            let median = quantile_sorted(
+                &[at(lo), at(hi)],
+                if hi > lo { h - lo as f64 } else { 0.0 },
+                QuantileMethod::Linear,
+            )
+            .unwrap_or(f64::NAN);
+            let count = n[g] as f64;
+            let variance = (total.sum_squares - total.sum * total.sum / count) / (count - 1.0);
             Some(GroupSummary {
                 n: n[g],
-                mean: means[g],
+                mean: sorted.shift + total.sum / count,
                 std: if n[g] > 1 {
-                    (squares[g] / (n[g] - 1) as f64).sqrt()
+                    variance.max(0.0).sqrt()
                 } else {
                     f64::NAN
                 },
-                median: quantile(0.5, QuantileMethod::Linear),
-                band_low: quantile(band.0, QuantileMethod::Nearest),
-                band_high: quantile(band.1, QuantileMethod::Nearest),
-                min: min[g],
-                max: max[g],
+                median,
+                band_low: at(nearest(band.0, n[g])),
+                band_high: at(nearest(band.1, n[g])),
+                min: total.min,
+                max: total.max,
             })
         })
         .collect()
+}
+
+/// Up to four order statistics of a group, picked while its values pass in ascending order.
+#[derive(Debug, Clone, Copy, Default)]
+struct OrderStatistics {
+    /// Wanted ranks, ascending (repeats allowed).
+    ranks: [usize; 4],
+    values: [f64; 4],
+    /// Ranks picked so far.
+    next: usize,
+}
+
+impl OrderStatistics {
+    fn of(mut ranks: [usize; 4]) -> OrderStatistics {
+        ranks.sort_unstable();
+        OrderStatistics {
+            ranks,
+            values: [f64::NAN; 4],
+            next: 0,
+        }
+    }
+
+    /// The value of rank `rank` of the group.
+    #[inline]
+    fn offer(&mut self, rank: usize, value: f64) {
+        while self.next < 4 && self.ranks[self.next] == rank {
+            self.values[self.next] = value;
+            self.next += 1;
+        }
+    }
+
+    fn at(&self, rank: usize) -> f64 {
+        self.ranks
+            .iter()
+            .position(|r| *r == rank)
+            .map_or(f64::NAN, |i| self.values[i])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Reference values from numpy 2.4.6:
+    /// `a.mean(), a.std(ddof=1), np.median(a), np.quantile(a, [0.1, 0.9], method="nearest")`
+    /// for a = [1, 2, 2, 3.5, 7, 10], [0.5, 4, 9, 9] and [6].
+    #[test]
+    fn grouped_summaries_match_numpy() {
+        use crate::calendar_key::CalendarKeys;
+        // Groups by year: 2000 -> 0, 2001 -> 1, 2002 -> 2, 2003 -> 3 (no value), 1999 -> none.
+        let calendar = CalendarKeys::covering(&[1999, 2003]);
+        let year = |y: i32| calendar.key(y, 1 + (y % 12) as u8, 1 + (y % 7) as u8);
+        let rows: Vec<(f64, i32)> = vec![
+            (7.0, 2000),
+            (0.5, 2001),
+            (1.0, 2000),
+            (2.0, 2000),
+            (9.0, 2001),
+            (2.0, 2000),
+            (6.0, 2002),
+            (3.5, 2000),
+            (4.0, 2001),
+            (10.0, 2000),
+            (9.0, 2001),
+            (5.0, 1999), // outside the groups: ignored
+        ];
+        let values: Vec<f64> = rows.iter().map(|r| r.0).collect();
+        let keys: Vec<u32> = rows.iter().map(|r| year(r.1)).collect();
+        let sorted = SortedMetric::of(&values, &keys, calendar.len());
+        let lookup =
+            calendar.lookup(|y, _, _| (2000..=2003).contains(&y).then(|| (y - 2000) as usize));
+        let summaries = grouped_summaries(&sorted, &lookup, 4, (0.1, 0.9), None);
+        let close = |a: f64, b: f64| assert!((a - b).abs() < 1e-12, "{a} != {b}");
+        let expected = [
+            (6, 4.25, 3.517811819867572, 2.75, 1.0, 7.0, 1.0, 10.0),
+            (4, 5.625, 4.150803135137424, 6.5, 0.5, 9.0, 0.5, 9.0),
+        ];
+        for (summary, (n, mean, std, median, low, high, min, max)) in summaries.iter().zip(expected)
+        {
+            let s = summary.as_ref().expect("a group with values");
+            assert_eq!(s.n, n);
+            for (got, want) in [
+                (s.mean, mean),
+                (s.std, std),
+                (s.median, median),
+                (s.band_low, low),
+                (s.band_high, high),
+                (s.min, min),
+                (s.max, max),
+            ] {
+                close(got, want);
+            }
+        }
+        let single = summaries[2].as_ref().expect("one value");
+        assert_eq!((single.n, single.median, single.band_high), (1, 6.0, 6.0));
+        assert!(single.std.is_nan());
+        assert!(summaries[3].is_none());
+    }
 }

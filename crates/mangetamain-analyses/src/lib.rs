@@ -27,6 +27,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod calendar_key;
 mod columns;
 pub mod error;
 pub mod findings;

@@ -8,6 +8,7 @@ use mangetamain_core::Dataset;
 use polars::prelude::*;
 use rayon::prelude::*;
 
+use crate::calendar_key::{CalendarKeys, GroupLookup};
 use crate::columns::{f64_column, required_i32_column, required_i64_column};
 use crate::error::{frame_error, AnalysisError};
 use crate::metric::Metric;
@@ -145,8 +146,14 @@ pub struct RecipeTable {
     weekday: Vec<u8>,
     season: Vec<Season>,
     metrics: Vec<Vec<f64>>,
-    /// Per metric, the rows with a value in ascending value order (rank tests then need no sort).
-    sorted: Vec<Vec<u32>>,
+    calendar: CalendarKeys,
+    /// Calendar key of each row.
+    keys: Vec<u32>,
+    /// Rows with each calendar key.
+    rows_per_key: Vec<u64>,
+    /// Per metric, the values in ascending order with the calendar key of their row (rank tests
+    /// and quantiles then need no sort, and a pass reads two contiguous columns).
+    sorted: Vec<SortedMetric>,
     ingredients: ItemLists,
     tags: ItemLists,
 }
@@ -174,18 +181,39 @@ impl RecipeTable {
             );
         }
         let id = required_i64_column(recipes, "id")?;
+        let calendar = CalendarKeys::covering(&year);
+        let keys = (0..year.len())
+            .map(|row| {
+                let (m, w) = (month[row], weekday[row]);
+                for (column, value, valid) in [("month", m, 1..=12), ("weekday", w, 1..=7)] {
+                    if !valid.contains(&value) {
+                        return Err(AnalysisError::InvalidValue {
+                            column: column.to_string(),
+                            row,
+                            message: format!(
+                                "{value} is outside {}..={}",
+                                valid.start(),
+                                valid.end()
+                            ),
+                        });
+                    }
+                }
+                Ok(calendar.key(year[row], m as u8, w as u8))
+            })
+            .collect::<Result<Vec<u32>, AnalysisError>>()?;
         let sorted = metrics
             .par_iter()
-            .map(|values: &Vec<f64>| {
-                let mut rows: Vec<u32> = (0..values.len() as u32)
-                    .filter(|r| values[*r as usize].is_finite())
-                    .collect();
-                rows.sort_by(|a, b| values[*a as usize].total_cmp(&values[*b as usize]));
-                rows
-            })
+            .map(|values: &Vec<f64>| SortedMetric::of(values, &keys, calendar.len()))
             .collect();
+        let mut rows_per_key = vec![0u64; calendar.len()];
+        for key in &keys {
+            rows_per_key[*key as usize] += 1;
+        }
         Ok(RecipeTable {
             id,
+            calendar,
+            keys,
+            rows_per_key,
             sorted,
             season: month.iter().map(|m| Season::of_month(*m as u32)).collect(),
             month: month.iter().map(|m| *m as u8).collect(),
@@ -237,9 +265,36 @@ impl RecipeTable {
         &self.metrics[metric.index()]
     }
 
-    /// The rows with a value of `metric`, in ascending value order.
-    pub fn sorted_rows(&self, metric: Metric) -> &[u32] {
+    /// The values of `metric` in ascending order with the calendar key of each.
+    pub(crate) fn sorted(&self, metric: Metric) -> &SortedMetric {
         &self.sorted[metric.index()]
+    }
+
+    /// The groups of every calendar key under `group_of(year, month, weekday)`.
+    pub(crate) fn group_lookup(
+        &self,
+        group_of: impl Fn(i32, u8, u8) -> Option<usize>,
+    ) -> GroupLookup {
+        self.calendar.lookup(group_of)
+    }
+
+    /// Rows in each of `groups` groups of a lookup.
+    pub(crate) fn rows_per_group(&self, lookup: &GroupLookup, groups: usize) -> Vec<u64> {
+        let mut counts = vec![0u64; groups];
+        for (key, rows) in self.rows_per_key.iter().enumerate() {
+            if let Some(g) = lookup.group(key as u32).filter(|g| *g < groups) {
+                counts[g] += rows;
+            }
+        }
+        counts
+    }
+
+    /// The group of each row under a lookup.
+    pub(crate) fn row_group<'a>(
+        &'a self,
+        lookup: &'a GroupLookup,
+    ) -> impl Fn(usize) -> Option<usize> + Sync + 'a {
+        move |row| lookup.group(self.keys[row])
     }
 
     /// The ingredient or tag lists.
@@ -248,6 +303,86 @@ impl RecipeTable {
             ItemKind::Ingredients => &self.ingredients,
             ItemKind::Tags => &self.tags,
         }
+    }
+}
+
+/// The values of one metric in ascending order, each with the calendar key of its row (rows
+/// without a value are left out), and the moments of the values of each key.
+#[derive(Debug, Clone)]
+pub(crate) struct SortedMetric {
+    /// Values, ascending.
+    pub values: Vec<f64>,
+    /// Calendar key of the row of each value.
+    pub keys: Vec<u32>,
+    /// The mean of every value, subtracted before the sums of [`KeyMoments`] (precision).
+    pub shift: f64,
+    /// Moments of the values of each calendar key.
+    pub per_key: Vec<KeyMoments>,
+}
+
+/// Count, shifted sums, minimum and maximum of the values of one calendar key.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct KeyMoments {
+    /// Values.
+    pub n: u64,
+    /// Σ(x - shift).
+    pub sum: f64,
+    /// Σ(x - shift)².
+    pub sum_squares: f64,
+    /// Smallest value (NaN without values).
+    pub min: f64,
+    /// Largest value (NaN without values).
+    pub max: f64,
+}
+
+impl SortedMetric {
+    /// The values of a metric with the calendar key of each row (`key_count` keys).
+    pub fn of(values: &[f64], keys: &[u32], key_count: usize) -> SortedMetric {
+        let mut rows: Vec<u32> = (0..values.len() as u32)
+            .filter(|r| values[*r as usize].is_finite())
+            .collect();
+        rows.sort_by(|a, b| values[*a as usize].total_cmp(&values[*b as usize]));
+        let values: Vec<f64> = rows.iter().map(|r| values[*r as usize]).collect();
+        let keys: Vec<u32> = rows.iter().map(|r| keys[*r as usize]).collect();
+        let shift = if values.is_empty() {
+            0.0
+        } else {
+            values.iter().sum::<f64>() / values.len() as f64
+        };
+        let mut per_key = vec![
+            KeyMoments {
+                n: 0,
+                sum: 0.0,
+                sum_squares: 0.0,
+                min: f64::NAN,
+                max: f64::NAN,
+            };
+            key_count
+        ];
+        for (value, key) in values.iter().zip(&keys) {
+            let moments = &mut per_key[*key as usize];
+            if moments.n == 0 {
+                moments.min = *value;
+            }
+            moments.max = *value;
+            moments.n += 1;
+            moments.sum += value - shift;
+            moments.sum_squares += (value - shift) * (value - shift);
+        }
+        SortedMetric {
+            values,
+            keys,
+            shift,
+            per_key,
+        }
+    }
+
+    /// `(value, group)` of the values in a group of `lookup`, ascending.
+    pub fn grouped<'a>(
+        &'a self,
+        lookup: &'a GroupLookup,
+    ) -> impl Iterator<Item = (f64, usize)> + Clone + 'a {
+        lookup.grouped(&self.values, &self.keys)
     }
 }
 

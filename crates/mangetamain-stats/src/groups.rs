@@ -118,6 +118,21 @@ pub struct MannWhitney {
     pub n: (usize, usize),
 }
 
+impl MannWhitney {
+    /// The same test of the second sample against the first (`mannwhitneyu(b, a)`): U of the
+    /// second sample, the opposite rank-biserial correlation, the same two-sided p-value.
+    pub fn reversed(&self) -> MannWhitney {
+        let (n1, n2) = self.n;
+        MannWhitney {
+            u: (n1 * n2) as f64 - self.u,
+            p_value: self.p_value,
+            exact: self.exact,
+            rank_biserial: -self.rank_biserial,
+            n: (n2, n1),
+        }
+    }
+}
+
 /// Mann-Whitney U test, two-sided, as `scipy.stats.mannwhitneyu(a, b)` with its defaults
 /// (`method="auto"`: exact when there are no ties and either sample has at most 8 values,
 /// otherwise the normal approximation with tie correction and continuity correction).
@@ -265,6 +280,72 @@ pub fn anova(groups: &[&[f64]]) -> Result<Anova> {
     })
 }
 
+/// One-way ANOVA from each group's size, mean and variance (ddof 1): the same result as
+/// [`anova`] on the values, for callers that already hold the moments (the web app's on-demand
+/// pages get them from one pass over sorted columns).
+pub fn anova_from_moments(groups: &[(usize, f64, f64)]) -> Result<Anova> {
+    const WHAT: &str = "anova_from_moments";
+    if groups.len() < 2 {
+        return Err(StatsError::TooFewValues {
+            what: "anova (groups)",
+            needed: 2,
+            got: groups.len(),
+        });
+    }
+    for &(n, mean, variance) in groups {
+        if n == 0 {
+            return Err(StatsError::TooFewValues {
+                what: WHAT,
+                needed: 1,
+                got: 0,
+            });
+        }
+        if !mean.is_finite() || (n > 1 && !variance.is_finite()) {
+            return Err(StatsError::InvalidInput {
+                what: WHAT,
+                message: format!(
+                    "group moments must be finite, got mean {mean}, variance {variance}"
+                ),
+            });
+        }
+    }
+    let total_n: usize = groups.iter().map(|g| g.0).sum();
+    let grand = groups.iter().map(|(n, m, _)| *n as f64 * m).sum::<f64>() / total_n as f64;
+    let ssb: f64 = groups
+        .iter()
+        .map(|(n, m, _)| *n as f64 * (m - grand) * (m - grand))
+        .sum();
+    let ssw: f64 = groups
+        .iter()
+        .filter(|(n, _, _)| *n > 1)
+        .map(|(n, _, v)| (*n - 1) as f64 * v)
+        .sum();
+    let dfb = (groups.len() - 1) as f64;
+    if total_n <= groups.len() {
+        return Err(StatsError::TooFewValues {
+            what: WHAT,
+            needed: groups.len() + 1,
+            got: total_n,
+        });
+    }
+    let dfw = (total_n - groups.len()) as f64;
+    if ssw == 0.0 {
+        return Err(StatsError::ZeroVariance { what: WHAT });
+    }
+    let msw = ssw / dfw;
+    let f = (ssb / dfb) / msw;
+    let sst = ssb + ssw;
+    Ok(Anova {
+        f,
+        p_value: f_sf(f, dfb, dfw),
+        df_between: dfb,
+        df_within: dfw,
+        eta_squared: ssb / sst,
+        omega_squared: (ssb - dfb * msw) / (sst + msw),
+        n: groups.iter().map(|g| g.0).collect(),
+    })
+}
+
 /// Result of [`kruskal_wallis`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct KruskalWallis {
@@ -335,56 +416,123 @@ pub(crate) fn kruskal_from_rank_sums(
     })
 }
 
-/// Rank sums per group, group sizes and Σ(t³ - t) from values already sorted ascending (NaN
-/// excluded), each with its group index (< `groups`): one pass, no sort.
-fn presorted_rank_sums(
-    sorted: impl IntoIterator<Item = (f64, usize)>,
-    groups: usize,
-) -> (Vec<f64>, Vec<usize>, f64) {
-    let mut sums = vec![0.0; groups];
-    let mut sizes = vec![0usize; groups];
-    let mut run_counts = vec![0usize; groups];
-    let mut ties = 0.0;
-    let mut position = 0usize; // values before the current run
-    let mut run_value = f64::NAN;
-    let mut run_length = 0usize;
-    // Closes a run of equal values: its members share the average of their positions.
-    fn flush(
-        run_counts: &mut [usize],
-        run_length: usize,
-        position: usize,
-        sums: &mut [f64],
-        ties: &mut f64,
-    ) {
-        if run_length == 0 {
+/// Rank sums per group, accumulated from values passed in ascending order (NaN excluded) with
+/// their group: the rank tests of [`kruskal_wallis_presorted`] and [`mann_whitney_presorted`]
+/// for callers that make their own pass over sorted data (and compute other statistics in the
+/// same pass). Equal values share the average of their ranks.
+#[derive(Debug, Clone)]
+pub struct RankSums {
+    sums: Vec<f64>,
+    sizes: Vec<usize>,
+    run_counts: Vec<usize>,
+    /// Σ(t³ - t) over runs of equal values.
+    ties: f64,
+    /// Values before the current run.
+    position: usize,
+    run_value: f64,
+    run_length: usize,
+}
+
+impl RankSums {
+    /// An empty accumulator for groups `0..groups`.
+    pub fn new(groups: usize) -> RankSums {
+        RankSums {
+            sums: vec![0.0; groups],
+            sizes: vec![0; groups],
+            run_counts: vec![0; groups],
+            ties: 0.0,
+            position: 0,
+            run_value: f64::NAN,
+            run_length: 0,
+        }
+    }
+
+    /// The next value (not smaller than the previous one) and its group (values of a group
+    /// `>= groups` are ignored).
+    #[inline]
+    pub fn push(&mut self, value: f64, group: usize) {
+        if group >= self.sizes.len() {
             return;
         }
-        let rank = position as f64 + (run_length as f64 + 1.0) / 2.0;
-        for (g, count) in run_counts.iter_mut().enumerate() {
-            sums[g] += rank * *count as f64;
+        if value != self.run_value {
+            self.close_run();
+            self.run_value = value;
+        }
+        self.run_counts[group] += 1;
+        self.sizes[group] += 1;
+        self.run_length += 1;
+    }
+
+    /// Closes a run of equal values: its members share the average of their positions.
+    fn close_run(&mut self) {
+        if self.run_length == 0 {
+            return;
+        }
+        let rank = self.position as f64 + (self.run_length as f64 + 1.0) / 2.0;
+        for (sum, count) in self.sums.iter_mut().zip(self.run_counts.iter_mut()) {
+            *sum += rank * *count as f64;
             *count = 0;
         }
-        if run_length > 1 {
-            let t = run_length as f64;
-            *ties += t * t * t - t;
+        if self.run_length > 1 {
+            let t = self.run_length as f64;
+            self.ties += t * t * t - t;
         }
+        self.position += self.run_length;
+        self.run_length = 0;
     }
+
+    /// Rank sums, group sizes and Σ(t³ - t).
+    fn finish(mut self) -> (Vec<f64>, Vec<usize>, f64) {
+        self.close_run();
+        (self.sums, self.sizes, self.ties)
+    }
+
+    /// Kruskal-Wallis across the groups with values (as [`kruskal_wallis_presorted`]).
+    pub fn kruskal_wallis(self) -> Result<KruskalWallis> {
+        const WHAT: &str = "kruskal_wallis_presorted";
+        let groups = self.sizes.len();
+        let (sums, sizes, ties) = self.finish();
+        let present: Vec<usize> = (0..groups).filter(|g| sizes[*g] > 0).collect();
+        if present.len() < 2 {
+            return Err(StatsError::TooFewValues {
+                what: "kruskal_wallis (groups)",
+                needed: 2,
+                got: present.len(),
+            });
+        }
+        let sums: Vec<f64> = present.iter().map(|g| sums[*g]).collect();
+        let sizes: Vec<usize> = present.iter().map(|g| sizes[*g]).collect();
+        kruskal_from_rank_sums(&sums, &sizes, ties, WHAT)
+    }
+
+    /// Mann-Whitney U of group 0 against group 1 by the normal approximation (as
+    /// [`mann_whitney_presorted`]); `Ok(None)` when scipy would use the exact distribution
+    /// (no ties and a group of at most 8 values): call [`mann_whitney_presorted`] then.
+    pub fn mann_whitney(self) -> Result<Option<MannWhitney>> {
+        let (sums, sizes, ties) = self.finish();
+        let (n1, n2) = (sizes[0], sizes.get(1).copied().unwrap_or(0));
+        if n1 == 0 || n2 == 0 {
+            return Err(StatsError::TooFewValues {
+                what: "mann_whitney_presorted",
+                needed: 1,
+                got: 0,
+            });
+        }
+        if ties == 0.0 && (n1 <= 8 || n2 <= 8) {
+            return Ok(None);
+        }
+        Ok(Some(mann_whitney_from_rank_sum(sums[0], n1, n2, ties)))
+    }
+}
+
+/// Rank sums per group, group sizes and Σ(t³ - t) from values already sorted ascending (NaN
+/// excluded), each with its group index (< `groups`): one pass, no sort.
+fn presorted_rank_sums(sorted: impl IntoIterator<Item = (f64, usize)>, groups: usize) -> RankSums {
+    let mut ranks = RankSums::new(groups);
     for (value, group) in sorted {
-        if group >= groups {
-            continue;
-        }
-        if value != run_value {
-            flush(&mut run_counts, run_length, position, &mut sums, &mut ties);
-            position += run_length;
-            run_value = value;
-            run_length = 0;
-        }
-        run_counts[group] += 1;
-        sizes[group] += 1;
-        run_length += 1;
+        ranks.push(value, group);
     }
-    flush(&mut run_counts, run_length, position, &mut sums, &mut ties);
-    (sums, sizes, ties)
+    ranks
 }
 
 /// Kruskal-Wallis from values sorted ascending with their group (`< groups`), without sorting:
@@ -394,19 +542,7 @@ pub fn kruskal_wallis_presorted(
     sorted: impl IntoIterator<Item = (f64, usize)>,
     groups: usize,
 ) -> Result<KruskalWallis> {
-    const WHAT: &str = "kruskal_wallis_presorted";
-    let (sums, sizes, ties) = presorted_rank_sums(sorted, groups);
-    let present: Vec<usize> = (0..groups).filter(|g| sizes[*g] > 0).collect();
-    if present.len() < 2 {
-        return Err(StatsError::TooFewValues {
-            what: "kruskal_wallis (groups)",
-            needed: 2,
-            got: present.len(),
-        });
-    }
-    let sums: Vec<f64> = present.iter().map(|g| sums[*g]).collect();
-    let sizes: Vec<usize> = present.iter().map(|g| sizes[*g]).collect();
-    kruskal_from_rank_sums(&sums, &sizes, ties, WHAT)
+    presorted_rank_sums(sorted, groups).kruskal_wallis()
 }
 
 /// Mann-Whitney U of group 0 against group 1 from values sorted ascending with their group,
@@ -417,26 +553,18 @@ pub fn mann_whitney_presorted<I>(sorted: I) -> Result<MannWhitney>
 where
     I: IntoIterator<Item = (f64, usize)> + Clone,
 {
-    const WHAT: &str = "mann_whitney_presorted";
-    let (sums, sizes, ties) = presorted_rank_sums(sorted.clone(), 2);
-    let (n1, n2) = (sizes[0], sizes[1]);
-    if n1 == 0 || n2 == 0 {
-        return Err(StatsError::TooFewValues {
-            what: WHAT,
-            needed: 1,
-            got: 0,
-        });
+    match presorted_rank_sums(sorted.clone(), 2).mann_whitney()? {
+        Some(test) => Ok(test),
+        None => {
+            let pick = |g: usize| -> Vec<f64> {
+                sorted
+                    .clone()
+                    .into_iter()
+                    .filter(|(_, h)| *h == g)
+                    .map(|(v, _)| v)
+                    .collect()
+            };
+            mann_whitney(&pick(0), &pick(1))
+        }
     }
-    if ties == 0.0 && (n1 <= 8 || n2 <= 8) {
-        let pick = |g: usize| -> Vec<f64> {
-            sorted
-                .clone()
-                .into_iter()
-                .filter(|(_, h)| *h == g)
-                .map(|(v, _)| v)
-                .collect()
-        };
-        return mann_whitney(&pick(0), &pick(1));
-    }
-    Ok(mann_whitney_from_rank_sum(sums[0], n1, n2, ties))
 }

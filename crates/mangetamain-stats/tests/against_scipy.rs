@@ -10,7 +10,9 @@ use mangetamain_stats::counts::{
     chi_square_goodness_of_fit, chi_square_independence, cramers_v, wilson_interval,
 };
 use mangetamain_stats::descriptive::*;
-use mangetamain_stats::groups::{anova, kruskal_wallis, mann_whitney, t_test, Variances};
+use mangetamain_stats::groups::{
+    anova, anova_from_moments, kruskal_wallis, mann_whitney, t_test, Variances,
+};
 use mangetamain_stats::multiple::{adjust_p_values, Correction};
 use mangetamain_stats::normality::{dagostino_pearson, qq_plot, shapiro_wilk};
 use mangetamain_stats::regression::{linregress, wls};
@@ -315,6 +317,19 @@ fn every_function_agrees_with_scipy_and_statsmodels() {
                     &e["rank_biserial"],
                     tol,
                 );
+                // b against a: scipy's U of b is n_a n_b - U of a; same p; opposite r.
+                let r = m.reversed();
+                let u_of_b = (a.len() * b.len()) as f64 - e["mw_u"].as_f64().unwrap();
+                c.close(&l("mw_u reversed"), r.u, &serde_json::json!(u_of_b), tol);
+                c.close(&l("mw_p reversed"), r.p_value, &e["mw_p"], tol);
+                let r_of_b = -e["rank_biserial"].as_f64().unwrap();
+                c.close(
+                    &l("rank_biserial reversed"),
+                    r.rank_biserial,
+                    &serde_json::json!(r_of_b),
+                    tol,
+                );
+                assert_eq!(r.n, (b.len(), a.len()));
             }
             "k_groups" => {
                 let groups: Vec<Vec<f64>> = input["groups"]
@@ -329,6 +344,27 @@ fn every_function_agrees_with_scipy_and_statsmodels() {
                 c.close(&l("anova_p"), a.p_value, &e["anova_p"], tol);
                 c.close(&l("eta2"), a.eta_squared, &e["eta2"], tol);
                 c.close(&l("omega2"), a.omega_squared, &e["omega2"], tol);
+                // The same test from each group's n, mean and variance (ddof 1).
+                let moments: Vec<(usize, f64, f64)> = groups
+                    .iter()
+                    .map(|g| {
+                        let n = g.len() as f64;
+                        let mean = g.iter().sum::<f64>() / n;
+                        let variance =
+                            g.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / (n - 1.0);
+                        (g.len(), mean, variance)
+                    })
+                    .collect();
+                let m = anova_from_moments(&moments).unwrap();
+                c.close(&l("f from moments"), m.f, &e["f"], tol);
+                c.close(&l("anova_p from moments"), m.p_value, &e["anova_p"], tol);
+                c.close(&l("eta2 from moments"), m.eta_squared, &e["eta2"], tol);
+                c.close(
+                    &l("omega2 from moments"),
+                    m.omega_squared,
+                    &e["omega2"],
+                    tol,
+                );
                 let k = kruskal_wallis(&refs).unwrap();
                 c.close(&l("h"), k.h, &e["h"], tol);
                 c.close(&l("kruskal_p"), k.p_value, &e["kruskal_p"], tol);

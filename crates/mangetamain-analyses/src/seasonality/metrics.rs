@@ -5,16 +5,14 @@
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use mangetamain_stats::groups::{anova, kruskal_wallis_presorted, Anova, KruskalWallis};
+use mangetamain_stats::groups::{anova_from_moments, Anova, KruskalWallis, RankSums};
 use mangetamain_stats::multiple::{adjust_p_values, Correction};
 
 use super::{season_group, season_names, SeasonParams};
+use crate::calendar_key::GroupLookup;
 use crate::error::AnalysisError;
 use crate::findings::{EffectMeasure, EffectSize, Finding};
-use crate::group_summary::{
-    check_band, extremes, label_group, row_labels, summaries_from_sorted, values_by_group,
-    GroupSummary,
-};
+use crate::group_summary::{check_band, extremes, grouped_summaries, GroupSummary};
 use crate::metric::Metric;
 use crate::recipe_table::RecipeTable;
 
@@ -68,12 +66,12 @@ pub fn seasonal_metrics(
     params: &SeasonParams,
 ) -> Result<SeasonalMetrics, AnalysisError> {
     check_band(params.band)?;
-    let labels = row_labels(recipes.len(), season_group(recipes, params));
-    let group = label_group(&labels);
-    // One metric per task: the rank tests dominate and the metrics are independent.
+    let seasons = season_group(recipes, params);
+    let rows = recipes.rows_per_group(&seasons, 4).iter().sum::<u64>() as usize;
+    // One metric per task: the metrics are independent.
     let mut metrics: Vec<SeasonalMetric> = Metric::ALL
         .par_iter()
-        .map(|&metric| seasonal_metric(recipes, metric, &group, params))
+        .map(|&metric| seasonal_metric(recipes, metric, &seasons, rows, params))
         .collect();
     let kruskal_p: Vec<f64> = metrics
         .iter()
@@ -107,35 +105,35 @@ pub fn seasonal_metrics(
     })
 }
 
+/// One metric per season: `rows` recipes of the range, with or without a value.
 fn seasonal_metric(
     recipes: &RecipeTable,
     metric: Metric,
-    group: &(impl Fn(usize) -> Option<usize> + Sync),
+    seasons: &GroupLookup,
+    rows: usize,
     params: &SeasonParams,
 ) -> SeasonalMetric {
-    let (by_season, missing) = values_by_group(recipes.metric(metric), 4, group);
-    let slices: Vec<&[f64]> = by_season
-        .iter()
-        .filter(|v| !v.is_empty())
-        .map(|v| v.as_slice())
-        .collect();
-    // Ranks from the table's sorted rows: no sort per test.
-    let values = recipes.metric(metric);
-    let kruskal = kruskal_wallis_presorted(
-        recipes
-            .sorted_rows(metric)
-            .iter()
-            .filter_map(|row| group(*row as usize).map(|g| (values[*row as usize], g))),
+    // Ranks and order statistics in one pass over the table's sorted column: no sort, no copy.
+    let mut ranks = RankSums::new(4);
+    let summaries = grouped_summaries(
+        recipes.sorted(metric),
+        seasons,
         4,
-    )
-    .ok();
-    let anova = anova(&slices).ok();
-    let summaries =
-        summaries_from_sorted(values, recipes.sorted_rows(metric), 4, group, params.band);
+        params.band,
+        Some(&mut ranks),
+    );
+    let kruskal = ranks.kruskal_wallis().ok();
+    let moments: Vec<(usize, f64, f64)> = summaries
+        .iter()
+        .flatten()
+        .map(|s| (s.n, s.mean, s.std * s.std))
+        .collect();
+    let anova = anova_from_moments(&moments).ok();
+    let with_value: usize = summaries.iter().flatten().map(|s| s.n).sum();
     SeasonalMetric {
         metric,
         summaries,
-        missing,
+        missing: rows - with_value,
         kruskal,
         anova,
         kruskal_p_adjusted: f64::NAN,

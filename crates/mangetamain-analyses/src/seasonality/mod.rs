@@ -32,6 +32,7 @@ pub use items::{seasonal_items, SeasonalItem, SeasonalItems};
 pub use metrics::{seasonal_metrics, NutrientProfile, SeasonalMetric, SeasonalMetrics};
 pub use volume::{season_volume, SeasonExpectation, SeasonVolume};
 
+use crate::calendar_key::GroupLookup;
 use crate::recipe_table::{season_index, RecipeTable};
 use crate::trends::yearly::in_range;
 
@@ -71,13 +72,11 @@ impl Default for SeasonParams {
     }
 }
 
-/// The season group (index in [`Season::ALL`]) of a recipe inside the year range.
-fn season_group<'a>(
-    recipes: &'a RecipeTable,
-    params: &SeasonParams,
-) -> impl Fn(usize) -> Option<usize> + 'a {
-    let years = params.years;
-    move |row| in_range(recipes.years()[row], years).then(|| season_index(recipes.seasons()[row]))
+/// The season group (index in [`Season::ALL`]) of the recipes inside the year range.
+fn season_group(recipes: &RecipeTable, params: &SeasonParams) -> GroupLookup {
+    recipes.group_lookup(|year, month, _| {
+        in_range(year, params.years).then(|| season_index(Season::of_month(u32::from(month))))
+    })
 }
 
 /// Season names in group order.

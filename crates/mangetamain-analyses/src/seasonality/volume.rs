@@ -60,13 +60,7 @@ pub fn season_volume(
     recipes: &RecipeTable,
     params: &SeasonParams,
 ) -> Result<SeasonVolume, AnalysisError> {
-    let group = season_group(recipes, params);
-    let mut counts = vec![0u64; 4];
-    for row in 0..recipes.len() {
-        if let Some(g) = group(row) {
-            counts[g] += 1;
-        }
-    }
+    let counts = recipes.rows_per_group(&season_group(recipes, params), 4);
     let total: u64 = counts.iter().sum();
     let total_f = total as f64;
     let mean = total_f / 4.0;

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::AnalysisError;
 use crate::findings::{Direction, Finding};
-use crate::group_summary::{check_band, values_by_group, GroupSummary};
+use crate::group_summary::{check_band, grouped_summaries, GroupSummary};
 use crate::metric::Metric;
 use crate::recipe_table::RecipeTable;
 use mangetamain_stats::correlation::{pearson, spearman, weighted_spearman, Correlation};
@@ -175,17 +175,16 @@ pub fn yearly_trends(
         })
         .unwrap_or((0, -1));
     let span = (last - first + 1).max(0) as usize;
-    let years = recipes.years();
-    let year_group = |row: usize| {
-        let year = years[row];
+    let by_year = recipes.group_lookup(|year, _, _| {
         (in_range(year, params.years) && span > 0).then(|| (year - first) as usize)
-    };
-    // One metric per task.
+    });
+    // One metric per task; each is one pass over its sorted column.
     let mut trends: Vec<YearlyTrend> = Metric::ALL
         .par_iter()
         .map(|&metric| {
-            let (by_year, _) = values_by_group(recipes.metric(metric), span, year_group);
-            series(metric, first, by_year, params)
+            let summaries =
+                grouped_summaries(recipes.sorted(metric), &by_year, span, params.band, None);
+            series(metric, first, summaries, params)
         })
         .collect();
     let p_values: Vec<f64> = trends
@@ -253,7 +252,7 @@ pub(crate) fn in_range(year: i32, range: Option<(i32, i32)>) -> bool {
 fn series(
     metric: Metric,
     first_year: i32,
-    by_year: Vec<Vec<f64>>,
+    by_year: Vec<Option<GroupSummary>>,
     params: &TrendParams,
 ) -> YearlyTrend {
     let mut trend = YearlyTrend {
@@ -273,9 +272,9 @@ fn series(
         spearman: None,
         weighted_spearman: None,
     };
-    for (offset, mut values) in by_year.into_iter().enumerate() {
+    for (offset, summary) in by_year.into_iter().enumerate() {
         let year = first_year + offset as i32;
-        if let Some(summary) = GroupSummary::of(&mut values, params.band) {
+        if let Some(summary) = summary {
             trend.years.push(year);
             trend.n.push(summary.n);
             trend.mean.push(summary.mean);

@@ -7,16 +7,15 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use mangetamain_stats::groups::{
-    mann_whitney_presorted, t_test_from_moments, MannWhitney, TTest, Variances,
+    mann_whitney_presorted, t_test_from_moments, MannWhitney, RankSums, TTest, Variances,
 };
 use mangetamain_stats::multiple::{adjust_p_values, Correction};
 
 use super::{period_group, WeekendParams, PERIODS};
+use crate::calendar_key::GroupLookup;
 use crate::error::AnalysisError;
 use crate::findings::{EffectMeasure, EffectSize, Finding};
-use crate::group_summary::{
-    check_band, label_group, row_labels, summaries_from_sorted, GroupSummary,
-};
+use crate::group_summary::{check_band, grouped_summaries, GroupSummary};
 use crate::metric::Metric;
 use crate::recipe_table::RecipeTable;
 
@@ -60,12 +59,12 @@ pub fn period_metrics(
     params: &WeekendParams,
 ) -> Result<PeriodMetrics, AnalysisError> {
     check_band(params.band)?;
-    let labels = row_labels(recipes.len(), period_group(recipes, params));
-    let group = label_group(&labels);
-    // One metric per task: the rank tests dominate and the metrics are independent.
+    let periods = period_group(recipes, params);
+    let rows = recipes.rows_per_group(&periods, 2).iter().sum::<u64>() as usize;
+    // One metric per task: the metrics are independent.
     let mut metrics: Vec<PeriodMetric> = Metric::ALL
         .par_iter()
-        .map(|&metric| period_metric(recipes, metric, &group, params))
+        .map(|&metric| period_metric(recipes, metric, &periods, rows, params))
         .collect();
     let welch_p: Vec<f64> = metrics
         .iter()
@@ -88,28 +87,32 @@ pub fn period_metrics(
     Ok(PeriodMetrics { metrics, findings })
 }
 
+/// One metric, weekday against weekend: `rows` recipes of the range, with or without a value.
 fn period_metric(
     recipes: &RecipeTable,
     metric: Metric,
-    group: &(impl Fn(usize) -> Option<usize> + Sync),
+    periods: &GroupLookup,
+    rows: usize,
     params: &WeekendParams,
 ) -> PeriodMetric {
-    let values = recipes.metric(metric);
-    // Weekend (group 1) against weekday (group 0): relabel so that the weekend is group 0.
-    let labelled = recipes
-        .sorted_rows(metric)
-        .iter()
-        .filter_map(|row| group(*row as usize).map(|g| (values[*row as usize], 1 - g)));
-    let mann_whitney = mann_whitney_presorted(labelled).ok();
+    // Order statistics and rank sums in one pass over the table's sorted column.
+    let sorted = recipes.sorted(metric);
+    let mut ranks = RankSums::new(2);
     let mut summaries =
-        summaries_from_sorted(values, recipes.sorted_rows(metric), 2, group, params.band)
-            .into_iter();
+        grouped_summaries(sorted, periods, 2, params.band, Some(&mut ranks)).into_iter();
     let weekday = summaries.next().flatten();
     let weekend = summaries.next().flatten();
-    // Rows of the range without a value for the metric.
-    let missing = (0..recipes.len())
-        .filter(|row| group(*row).is_some() && !values[*row].is_finite())
-        .count();
+    // Weekend (group 1) against weekday (group 0): the test of group 0 against group 1, reversed.
+    let mann_whitney = match ranks.mann_whitney() {
+        Ok(Some(test)) => Some(test.reversed()),
+        // Small samples without ties: scipy's exact distribution, from the values.
+        Ok(None) => {
+            mann_whitney_presorted(sorted.grouped(periods).map(|(value, g)| (value, 1 - g))).ok()
+        }
+        Err(_) => None,
+    };
+    let with_value = weekday.as_ref().map_or(0, |s| s.n) + weekend.as_ref().map_or(0, |s| s.n);
+    let missing = rows - with_value;
     let moments = |s: &Option<GroupSummary>| s.as_ref().map(|s| (s.n, s.mean, s.std * s.std));
     let test = |variances| match (moments(&weekend), moments(&weekday)) {
         (Some(we), Some(wd)) => t_test_from_moments(we, wd, variances).ok(),

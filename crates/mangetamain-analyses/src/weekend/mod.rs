@@ -32,6 +32,7 @@ pub use items::{period_items, PeriodItem, PeriodItems};
 pub use metrics::{period_metrics, PeriodMetric, PeriodMetrics};
 pub use volume::{weekday_volume, WeekdayVolume};
 
+use crate::calendar_key::GroupLookup;
 use crate::recipe_table::RecipeTable;
 use crate::trends::yearly::in_range;
 
@@ -72,12 +73,8 @@ impl Default for WeekendParams {
 }
 
 /// The period group (0 = weekday, 1 = weekend) of a recipe inside the year range.
-fn period_group<'a>(
-    recipes: &'a RecipeTable,
-    params: &WeekendParams,
-) -> impl Fn(usize) -> Option<usize> + 'a {
-    let years = params.years;
-    move |row| {
-        in_range(recipes.years()[row], years).then(|| usize::from(recipes.weekdays()[row] >= 6))
-    }
+fn period_group(recipes: &RecipeTable, params: &WeekendParams) -> GroupLookup {
+    recipes.group_lookup(|year, _, weekday| {
+        in_range(year, params.years).then(|| usize::from(weekday >= 6))
+    })
 }

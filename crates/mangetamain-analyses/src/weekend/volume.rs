@@ -61,13 +61,7 @@ pub fn weekday_volume(
             day_counts[usize::from(*day) - 1] += 1;
         }
     }
-    let group = period_group(recipes, params);
-    let mut period_counts = vec![0u64; 2];
-    for row in 0..recipes.len() {
-        if let Some(g) = group(row) {
-            period_counts[g] += 1;
-        }
-    }
+    let period_counts = recipes.rows_per_group(&period_group(recipes, params), 2);
     let total: u64 = period_counts.iter().sum();
     let total_f = total as f64;
     let stats_error = |context: &str| {
