@@ -1,6 +1,7 @@
 //! Presence counts of items (ingredients, tags) per group of recipes (year, season, period).
 
-use crate::recipe_table::ItemLists;
+use crate::calendar_key::GroupLookup;
+use crate::recipe_table::{ItemKind, RecipeTable};
 
 /// Recipes per group and, per group and item, the recipes of the group that list the item.
 #[derive(Debug, Clone)]
@@ -12,25 +13,26 @@ pub(crate) struct ItemCounts {
 }
 
 impl ItemCounts {
-    /// Counts over the recipes whose group is `Some(g)` (`g < groups`).
+    /// Counts over the recipes in a group of `lookup` (groups `0..groups`), from the per-key
+    /// counts of the table (no pass over the recipes).
     pub fn tally(
-        lists: &ItemLists,
+        recipes: &RecipeTable,
+        kind: ItemKind,
         groups: usize,
-        group_of: impl Fn(usize) -> Option<usize>,
-        rows: usize,
+        lookup: &GroupLookup,
     ) -> ItemCounts {
-        let vocabulary = lists.vocabulary_size();
+        let per_key = recipes.items(kind).per_key();
+        let vocabulary = recipes.items(kind).vocabulary_size();
         let mut tally = ItemCounts {
-            recipes: vec![0; groups],
+            recipes: recipes.rows_per_group(lookup, groups),
             vocabulary,
             counts: vec![0; groups * vocabulary],
         };
-        for row in 0..rows {
-            if let Some(group) = group_of(row) {
-                tally.recipes[group] += 1;
-                let base = group * vocabulary;
-                for &code in lists.of_recipe(row) {
-                    tally.counts[base + code as usize] += 1;
+        for key in 0..per_key.keys() {
+            if let Some(group) = lookup.group(key as u32).filter(|g| *g < groups) {
+                let row = &mut tally.counts[group * vocabulary..(group + 1) * vocabulary];
+                for (code, count) in per_key.of_key(key) {
+                    row[*code as usize] += count;
                 }
             }
         }

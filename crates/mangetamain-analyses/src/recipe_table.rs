@@ -36,9 +36,74 @@ impl ItemKind {
 #[derive(Debug, Clone, Default)]
 pub struct ItemLists {
     names: Vec<String>,
+    /// Code of each name.
+    codes_by_name: PlHashMap<String, u32>,
     offsets: Vec<usize>,
     codes: Vec<u32>,
     repeated: usize,
+    per_key: KeyItemCounts,
+}
+
+/// Per calendar key, the items its recipes list and how many of them list each (compressed
+/// sparse rows): an item count per group of any calendar grouping sums these, not the recipes.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct KeyItemCounts {
+    offsets: Vec<usize>,
+    entries: Vec<(u32, u32)>,
+}
+
+impl KeyItemCounts {
+    /// Counts of `lists` per key, where `keys[row]` is the key of each recipe (< `key_count`).
+    fn of(lists: &ItemLists, keys: &[u32], key_count: usize) -> KeyItemCounts {
+        // Recipes ordered by key (counting sort), then one dense scratch row per key.
+        let mut starts = vec![0usize; key_count + 1];
+        for key in keys {
+            starts[*key as usize + 1] += 1;
+        }
+        for k in 0..key_count {
+            starts[k + 1] += starts[k];
+        }
+        let mut next = starts.clone();
+        let mut rows_by_key = vec![0usize; keys.len()];
+        for (row, key) in keys.iter().enumerate() {
+            rows_by_key[next[*key as usize]] = row;
+            next[*key as usize] += 1;
+        }
+        let mut scratch = vec![0u32; lists.vocabulary_size()];
+        let mut listed: Vec<u32> = Vec::new();
+        let mut counts = KeyItemCounts {
+            offsets: Vec::with_capacity(key_count + 1),
+            entries: Vec::new(),
+        };
+        counts.offsets.push(0);
+        for k in 0..key_count {
+            for &row in &rows_by_key[starts[k]..starts[k + 1]] {
+                for &code in lists.of_recipe(row) {
+                    if scratch[code as usize] == 0 {
+                        listed.push(code);
+                    }
+                    scratch[code as usize] += 1;
+                }
+            }
+            listed.sort_unstable();
+            for code in listed.drain(..) {
+                counts.entries.push((code, scratch[code as usize]));
+                scratch[code as usize] = 0;
+            }
+            counts.offsets.push(counts.entries.len());
+        }
+        counts
+    }
+
+    /// Number of keys.
+    pub fn keys(&self) -> usize {
+        self.offsets.len().saturating_sub(1)
+    }
+
+    /// `(item code, recipes listing it)` of the recipes of one key.
+    pub fn of_key(&self, key: usize) -> &[(u32, u32)] {
+        &self.entries[self.offsets[key]..self.offsets[key + 1]]
+    }
 }
 
 impl ItemLists {
@@ -54,7 +119,7 @@ impl ItemLists {
 
     /// The code of a name, if the item occurs.
     pub fn code(&self, name: &str) -> Option<u32> {
-        self.names.iter().position(|n| n == name).map(|p| p as u32)
+        self.codes_by_name.get(name).copied()
     }
 
     /// Up to `limit` names close to `name`, for error messages: names that contain it or that
@@ -91,10 +156,21 @@ impl ItemLists {
         &self.codes[self.offsets[row]..self.offsets[row + 1]]
     }
 
+    /// Item counts per calendar key.
+    pub(crate) fn per_key(&self) -> &KeyItemCounts {
+        &self.per_key
+    }
+
     /// Items listed twice or more in the same recipe, counted once each (reported, not hidden:
     /// the analyses measure the share of recipes that use an item).
     pub fn repeated_within_recipe(&self) -> usize {
         self.repeated
+    }
+
+    /// The lists with their counts per calendar key.
+    fn counted_per_key(self, keys: &[u32], key_count: usize) -> ItemLists {
+        let per_key = KeyItemCounts::of(&self, keys, key_count);
+        ItemLists { per_key, ..self }
     }
 
     fn from_list_column(frame: &DataFrame, kind: ItemKind) -> Result<ItemLists, AnalysisError> {
@@ -133,6 +209,7 @@ impl ItemLists {
             lists_out.codes.extend_from_slice(&recipe_codes);
             lists_out.offsets.push(lists_out.codes.len());
         }
+        lists_out.codes_by_name = index;
         Ok(lists_out)
     }
 }
@@ -147,8 +224,6 @@ pub struct RecipeTable {
     season: Vec<Season>,
     metrics: Vec<Vec<f64>>,
     calendar: CalendarKeys,
-    /// Calendar key of each row.
-    keys: Vec<u32>,
     /// Rows with each calendar key.
     rows_per_key: Vec<u64>,
     /// Per metric, the values in ascending order with the calendar key of their row (rank tests
@@ -209,10 +284,16 @@ impl RecipeTable {
         for key in &keys {
             rows_per_key[*key as usize] += 1;
         }
+        let lists = |kind| {
+            ItemLists::from_list_column(recipes, kind)
+                .map(|lists| lists.counted_per_key(&keys, calendar.len()))
+        };
+        let (ingredients, tags) =
+            rayon::join(|| lists(ItemKind::Ingredients), || lists(ItemKind::Tags));
+        let (ingredients, tags) = (ingredients?, tags?);
         Ok(RecipeTable {
             id,
             calendar,
-            keys,
             rows_per_key,
             sorted,
             season: month.iter().map(|m| Season::of_month(*m as u32)).collect(),
@@ -220,8 +301,8 @@ impl RecipeTable {
             weekday: weekday.iter().map(|w| *w as u8).collect(),
             year,
             metrics,
-            ingredients: ItemLists::from_list_column(recipes, ItemKind::Ingredients)?,
-            tags: ItemLists::from_list_column(recipes, ItemKind::Tags)?,
+            ingredients,
+            tags,
         })
     }
 
@@ -289,12 +370,23 @@ impl RecipeTable {
         counts
     }
 
-    /// The group of each row under a lookup.
-    pub(crate) fn row_group<'a>(
-        &'a self,
-        lookup: &'a GroupLookup,
-    ) -> impl Fn(usize) -> Option<usize> + Sync + 'a {
-        move |row| lookup.group(self.keys[row])
+    /// Recipes per year of the range (`None`: every year), for the years with recipes,
+    /// ascending.
+    pub fn recipes_per_year(&self, range: Option<(i32, i32)>) -> Vec<(i32, u64)> {
+        let first = self.calendar.year(0);
+        let mut per_year = vec![0u64; self.calendar.years()];
+        for (key, rows) in self.rows_per_key.iter().enumerate() {
+            let year = self.calendar.year(key as u32);
+            if crate::trends::yearly::in_range(year, range) {
+                per_year[(year - first) as usize] += rows;
+            }
+        }
+        per_year
+            .into_iter()
+            .enumerate()
+            .filter(|(_, n)| *n > 0)
+            .map(|(offset, n)| (first + offset as i32, n))
+            .collect()
     }
 
     /// The ingredient or tag lists.

@@ -38,7 +38,12 @@ impl Chart {
 
     /// A standalone HTML page with plotly.js embedded (no network needed).
     pub fn to_html(&self) -> String {
-        self.plot.to_html()
+        format!(
+            "<!doctype html>\n<html>\n<head>\n<meta charset=\"utf-8\" />\n\
+             <script type=\"text/javascript\">{}</script>\n</head>\n<body>\n{}\n</body>\n</html>\n",
+            plotly_js(),
+            self.to_fragment("plotly-chart")
+        )
     }
 
     /// A `<div>` and a `<script>` drawing the chart into it; the page must load plotly.js once

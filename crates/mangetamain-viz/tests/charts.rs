@@ -324,6 +324,7 @@ fn outputs_embed_plotly_offline() {
     // No script is loaded from the network (plotly.js itself mentions its CDN for map data).
     assert!(!html.contains("<script src"));
     assert!(html.len() > 1_000_000, "plotly.js is embedded");
+    assert!(html.contains("Plotly.newPlot") && html.contains("id=\"plotly-chart\""));
     let fragment = chart.to_fragment("volume-chart");
     assert!(fragment.contains("id=\"volume-chart\""));
     assert!(!fragment.contains("<script src"));

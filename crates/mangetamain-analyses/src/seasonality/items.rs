@@ -63,12 +63,7 @@ pub fn seasonal_items(
     params: &SeasonParams,
 ) -> Result<SeasonalItems, AnalysisError> {
     let lists = recipes.items(kind);
-    let counts = ItemCounts::tally(
-        lists,
-        4,
-        recipes.row_group(&season_group(recipes, params)),
-        recipes.len(),
-    );
+    let counts = ItemCounts::tally(recipes, kind, 4, &season_group(recipes, params));
     let seasons = season_names();
     let comparisons = compare_items(&counts, lists, params.min_recipes);
     let items_tested = comparisons.len();

@@ -21,7 +21,7 @@ use crate::error::AnalysisError;
 use crate::findings::{Direction, Finding};
 use crate::item_counts::ItemCounts;
 use crate::recipe_table::{ItemKind, RecipeTable};
-use crate::trends::yearly::in_range;
+use crate::trends::yearly::{check_year_span, in_range};
 
 /// Parameters of the item trends.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -160,44 +160,25 @@ pub fn item_trends(
             message: "must be at least 1".to_string(),
         });
     }
-    let mut years: Vec<i32> = recipes
-        .years()
-        .iter()
-        .copied()
-        .filter(|y| in_range(*y, params.years))
+    let years: Vec<i32> = recipes
+        .recipes_per_year(params.years)
+        .into_iter()
+        .map(|(year, _)| year)
         .collect();
-    years.sort_unstable();
-    years.dedup();
     if years.len() < 2 {
         return Err(AnalysisError::InvalidParameter {
             name: "years",
             message: format!("needs recipes in two years or more, found {}", years.len()),
         });
     }
-    let first_year = years[0];
-    let year_index: Vec<Option<usize>> = {
-        let span = (years[years.len() - 1] - first_year + 1) as usize;
-        let mut index = vec![None; span];
-        for (i, y) in years.iter().enumerate() {
-            index[(y - first_year) as usize] = Some(i);
-        }
-        index
-    };
+    check_year_span(years.len())?;
     let lists = recipes.items(kind);
-    let row_years = recipes.years();
-    let counts = ItemCounts::tally(
-        lists,
-        years.len(),
-        |row| {
-            let offset = row_years[row] - first_year;
-            if in_range(row_years[row], params.years) && offset >= 0 {
-                year_index.get(offset as usize).copied().flatten()
-            } else {
-                None
-            }
-        },
-        recipes.len(),
-    );
+    let by_year = recipes.group_lookup(|year, _, _| {
+        in_range(year, params.years)
+            .then(|| years.binary_search(&year).ok())
+            .flatten()
+    });
+    let counts = ItemCounts::tally(recipes, kind, years.len(), &by_year);
     let window = params.window_years.min(years.len() / 2);
     let last = years.len() - 1;
     let pooled = |code: u32, groups: std::ops::Range<usize>| -> (u64, u64) {

@@ -1,11 +1,10 @@
 //! Yearly series (A1-A4): recipes per year with normality diagnostics, and per-year mean, median,
 //! quantile band and count of each recipe metric with WLS, Mann-Kendall and Sen's slope.
 
-use std::collections::BTreeMap;
-
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::calendar_key::MAX_GROUPS;
 use crate::error::AnalysisError;
 use crate::findings::{Direction, Finding};
 use crate::group_summary::{check_band, grouped_summaries, GroupSummary};
@@ -67,13 +66,11 @@ pub fn recipe_volume(
     recipes: &RecipeTable,
     params: &TrendParams,
 ) -> Result<RecipeVolume, AnalysisError> {
-    let mut counts: BTreeMap<i32, usize> = BTreeMap::new();
-    for &year in recipes.years() {
-        if in_range(year, params.years) {
-            *counts.entry(year).or_default() += 1;
-        }
-    }
-    let (years, counts): (Vec<i32>, Vec<usize>) = counts.into_iter().unzip();
+    let (years, counts): (Vec<i32>, Vec<usize>) = recipes
+        .recipes_per_year(params.years)
+        .into_iter()
+        .map(|(year, n)| (year, n as usize))
+        .unzip();
     let values: Vec<f64> = counts.iter().map(|c| *c as f64).collect();
     let mut findings = Vec::new();
     if let Some((index, peak)) = counts.iter().enumerate().max_by_key(|(_, c)| **c) {
@@ -175,6 +172,7 @@ pub fn yearly_trends(
         })
         .unwrap_or((0, -1));
     let span = (last - first + 1).max(0) as usize;
+    check_year_span(span)?;
     let by_year = recipes.group_lookup(|year, _, _| {
         (in_range(year, params.years) && span > 0).then(|| (year - first) as usize)
     });
@@ -243,6 +241,17 @@ fn complexity_correlations(recipes: &RecipeTable, params: &TrendParams) -> Vec<M
         }
     }
     correlations
+}
+
+/// Years that one grouping by year can hold.
+pub(crate) fn check_year_span(years: usize) -> Result<(), AnalysisError> {
+    if years > MAX_GROUPS {
+        return Err(AnalysisError::InvalidParameter {
+            name: "years",
+            message: format!("the range spans {years} years; at most {MAX_GROUPS} are supported"),
+        });
+    }
+    Ok(())
 }
 
 pub(crate) fn in_range(year: i32, range: Option<(i32, i32)>) -> bool {

@@ -52,12 +52,7 @@ pub fn period_items(
     params: &WeekendParams,
 ) -> Result<PeriodItems, AnalysisError> {
     let lists = recipes.items(kind);
-    let counts = ItemCounts::tally(
-        lists,
-        2,
-        recipes.row_group(&period_group(recipes, params)),
-        recipes.len(),
-    );
+    let counts = ItemCounts::tally(recipes, kind, 2, &period_group(recipes, params));
     let comparisons = compare_items(&counts, lists, params.min_recipes);
     let items_tested = comparisons.len();
     let kept: Vec<PeriodItem> = comparisons
