@@ -14,9 +14,9 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use mangetamain_analyses::ratings::{
-    ingredient_ratings, monthly_ratings, rating_stability, season_ratings, weekday_ratings,
-    IngredientRatingParams, MonthlyParams, RatingParams, RatingPopulation, RatingTable,
-    StabilityParams,
+    ingredient_rating_counts, ingredient_ratings, ingredient_ratings_from_counts, monthly_ratings,
+    rating_stability, season_ratings, weekday_ratings, IngredientRatingParams, MonthlyParams,
+    RatingParams, RatingPopulation, RatingTable, StabilityParams,
 };
 use mangetamain_analyses::recipe_table::RecipeTable;
 use mangetamain_analyses::AnalysisError;
@@ -75,5 +75,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "ingredient ratings, {} ingredients: {ingredients:.1} ms",
         ingredient_params.ingredients.len()
     );
+    // What a new year range costs once the counts per calendar key are kept (the web app).
+    let counts = ingredient_rating_counts(&ratings, &recipes, &ingredient_params.ingredients)?;
+    let ranged = IngredientRatingParams {
+        years: Some((2002, 2012)),
+        ..IngredientRatingParams::default()
+    };
+    let from_counts = best_of(|| {
+        Ok(ingredient_ratings_from_counts(&counts, &ranged)?
+            .ingredients
+            .len())
+    })?;
+    println!("  of which a new year range from the counts per calendar key: {from_counts:.1} ms");
     Ok(())
 }

@@ -4,6 +4,8 @@
 //! and then reads one group per value from the per-metric sorted columns, which carry the key of
 //! each value (no random access to the rows: the on-demand pages of the web app depend on it).
 
+use crate::error::AnalysisError;
+
 /// Keys per year: 12 months x 7 weekdays.
 const KEYS_PER_YEAR: u32 = 84;
 
@@ -46,9 +48,48 @@ impl CalendarKeys {
         (self.years * KEYS_PER_YEAR) as usize
     }
 
+    /// The key of each row from its year, month (1-12) and weekday (1-7) columns; a month or
+    /// weekday out of range is an error naming the row.
+    pub fn keys_of(
+        &self,
+        year: &[i32],
+        month: &[i32],
+        weekday: &[i32],
+    ) -> Result<Vec<u32>, AnalysisError> {
+        (0..year.len())
+            .map(|row| {
+                let (m, w) = (month[row], weekday[row]);
+                for (column, value, valid) in [("month", m, 1..=12), ("weekday", w, 1..=7)] {
+                    if !valid.contains(&value) {
+                        return Err(AnalysisError::InvalidValue {
+                            column: column.to_string(),
+                            row,
+                            message: format!(
+                                "{value} is outside {}..={}",
+                                valid.start(),
+                                valid.end()
+                            ),
+                        });
+                    }
+                }
+                Ok(self.key(year[row], m as u8, w as u8))
+            })
+            .collect()
+    }
+
     /// The year of a key.
     pub fn year(&self, key: u32) -> i32 {
         self.first_year + (key / KEYS_PER_YEAR) as i32
+    }
+
+    /// The (year, month 1-12, weekday 1-7) of a key.
+    pub fn date(&self, key: u32) -> (i32, u8, u8) {
+        let within = key % KEYS_PER_YEAR;
+        (
+            self.year(key),
+            (within / 7) as u8 + 1,
+            (within % 7) as u8 + 1,
+        )
     }
 
     /// The groups of every key under `group_of(year, month, weekday)`; group indices must be
@@ -59,9 +100,7 @@ impl CalendarKeys {
         GroupLookup {
             groups: (0..keys)
                 .map(|key| {
-                    let year = self.year(key);
-                    let within = key % KEYS_PER_YEAR;
-                    let (month, weekday) = ((within / 7) as u8 + 1, (within % 7) as u8 + 1);
+                    let (year, month, weekday) = self.date(key);
                     group_of(year, month, weekday)
                         .filter(|g| *g < MAX_GROUPS)
                         .and_then(|g| u8::try_from(g).ok())

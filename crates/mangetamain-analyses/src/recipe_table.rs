@@ -257,25 +257,7 @@ impl RecipeTable {
         }
         let id = required_i64_column(recipes, "id")?;
         let calendar = CalendarKeys::covering(&year);
-        let keys = (0..year.len())
-            .map(|row| {
-                let (m, w) = (month[row], weekday[row]);
-                for (column, value, valid) in [("month", m, 1..=12), ("weekday", w, 1..=7)] {
-                    if !valid.contains(&value) {
-                        return Err(AnalysisError::InvalidValue {
-                            column: column.to_string(),
-                            row,
-                            message: format!(
-                                "{value} is outside {}..={}",
-                                valid.start(),
-                                valid.end()
-                            ),
-                        });
-                    }
-                }
-                Ok(calendar.key(year[row], m as u8, w as u8))
-            })
-            .collect::<Result<Vec<u32>, AnalysisError>>()?;
+        let keys = calendar.keys_of(&year, &month, &weekday)?;
         let sorted = metrics
             .par_iter()
             .map(|values: &Vec<f64>| SortedMetric::of(values, &keys, calendar.len()))

@@ -5,9 +5,9 @@ use serde::Serialize;
 
 use mangetamain_analyses::overview::Overview;
 use mangetamain_analyses::ratings::{
-    ingredient_ratings, monthly_ratings, rating_stability, season_ratings, weekday_ratings,
-    IngredientRatingParams, IngredientRatings, MonthlyParams, MonthlyRatings, RatingParams,
-    RatingStability, RatingTable, SeasonRatings, WeekdayRatings,
+    ingredient_rating_counts, ingredient_ratings_from_counts, monthly_ratings, rating_stability,
+    season_ratings, weekday_ratings, IngredientRatingParams, IngredientRatings, MonthlyParams,
+    MonthlyRatings, RatingParams, RatingStability, RatingTable, SeasonRatings, WeekdayRatings,
 };
 use mangetamain_analyses::recipe_table::{ItemKind, RecipeTable};
 use mangetamain_analyses::seasonality::{
@@ -318,7 +318,25 @@ pub fn compute(tables: &Tables, settings: &Settings) -> Result<TopicResults, Com
                         "ingredient_ratings",
                         format!("{population}|{:?}", ingredient_params.ingredients),
                     ),
-                    || ingredient_ratings(ratings, tables.recipes, &ingredient_params),
+                    || {
+                        // The counts per calendar key do not depend on the year range: one
+                        // pass over the ratings per ingredient list, then sums per range.
+                        let counts = tables.memo.get_or_compute(
+                            memo(
+                                "ingredient_rating_counts",
+                                format!("{}|{:?}", settings.train, ingredient_params.ingredients),
+                            ),
+                            || {
+                                ingredient_rating_counts(
+                                    ratings,
+                                    tables.recipes,
+                                    &ingredient_params.ingredients,
+                                )
+                                .map(std::sync::Arc::new)
+                            },
+                        )?;
+                        ingredient_ratings_from_counts(&counts, &ingredient_params)
+                    },
                 )?,
                 stability,
                 monthly,

@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 use mangetamain_stats::descriptive::QuantileMethod;
 use mangetamain_stats::ordinal::LevelCounts;
 
-use super::table::RatingTable;
+use super::table::{CalendarBlock, RatingTable};
+use crate::calendar_key::GroupLookup;
 
 /// Counts of ratings 1 to 5 as level counts.
 pub(crate) fn stars(counts: &[u64; 5]) -> LevelCounts {
@@ -50,29 +51,48 @@ pub(crate) struct GroupTally {
 }
 
 impl GroupTally {
-    /// Tallies the interactions whose group is `Some(g)`, `g < groups`.
-    pub fn of(
+    /// Tallies the ratings of each group of `lookup` (`g < groups`), whose groups must be
+    /// unions of calendar blocks of kind `block` (every key of a block in the same group): the
+    /// counts come from the counts per key, the distinct users and recipes from the union of the
+    /// blocks' sets, without a pass over the ratings.
+    pub fn by_calendar(
         table: &RatingTable,
         groups: usize,
-        group_of: impl Fn(usize) -> Option<usize>,
+        lookup: &GroupLookup,
+        block: CalendarBlock,
     ) -> GroupTally {
-        let words = |n: usize| n.div_ceil(64);
-        let recipe_count = table.recipe_ids().len();
-        let mut tally = GroupTally {
-            counts: vec![[0; 5]; groups],
-            users: vec![vec![0; words(table.user_count())]; groups],
-            recipes: vec![vec![0; words(recipe_count)]; groups],
-        };
-        let (ratings, users, recipes) = (table.ratings(), table.user_codes(), table.recipe_codes());
-        for row in 0..table.len() {
-            if let Some(g) = group_of(row) {
-                tally.counts[g][usize::from(ratings[row] - 1)] += 1;
-                let (u, r) = (users[row] as usize, recipes[row] as usize);
-                tally.users[g][u / 64] |= 1 << (u % 64);
-                tally.recipes[g][r / 64] |= 1 << (r % 64);
+        let calendar = table.calendar();
+        let mut counts = vec![[0u64; 5]; groups];
+        let mut block_group: Vec<Option<usize>> = vec![None; calendar.years() * block.per_year()];
+        for (key, stars) in table.stars_per_key().iter().enumerate() {
+            let Some(g) = lookup.group(key as u32).filter(|g| *g < groups) else {
+                continue;
+            };
+            for (total, count) in counts[g].iter_mut().zip(stars) {
+                *total += count;
             }
+            let (year, month, weekday) = calendar.date(key as u32);
+            block_group[block.of(calendar, year, month, weekday)] = Some(g);
         }
-        tally
+        let sets = table.distinct_by(block);
+        let union = |blocks: &[Vec<u64>], g: usize| -> Vec<u64> {
+            let mut union = vec![0u64; blocks.first().map_or(0, Vec::len)];
+            for (set, _) in blocks
+                .iter()
+                .zip(&block_group)
+                .filter(|(_, bg)| **bg == Some(g))
+            {
+                for (word, bits) in union.iter_mut().zip(set) {
+                    *word |= bits;
+                }
+            }
+            union
+        };
+        GroupTally {
+            users: (0..groups).map(|g| union(&sets.users, g)).collect(),
+            recipes: (0..groups).map(|g| union(&sets.recipes, g)).collect(),
+            counts,
+        }
     }
 
     /// The level counts of group `g`.

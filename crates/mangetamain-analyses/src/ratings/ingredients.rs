@@ -23,6 +23,7 @@ use polars::prelude::PlHashMap;
 
 use super::groups::stars;
 use super::table::RatingTable;
+use crate::calendar_key::CalendarKeys;
 use crate::error::AnalysisError;
 use crate::recipe_table::{season_index, ItemKind, RecipeTable};
 use crate::trends::yearly::in_range;
@@ -197,9 +198,36 @@ pub fn ingredient_ratings(
     recipes: &RecipeTable,
     params: &IngredientRatingParams,
 ) -> Result<IngredientRatings, AnalysisError> {
+    let counts = ingredient_rating_counts(ratings, recipes, &params.ingredients)?;
+    ingredient_ratings_from_counts(&counts, params)
+}
+
+/// The part of [`ingredient_ratings`] that does not depend on the year range: per ingredient
+/// and calendar key (year, month, weekday), the ratings per star of the recipes that use it.
+/// Computed once per ingredient list (one pass over the ratings), then summed over the keys of
+/// any year range by [`ingredient_ratings_from_counts`].
+#[derive(Debug, Clone)]
+pub struct IngredientRatingCounts {
+    names: Vec<String>,
+    calendar: CalendarKeys,
+    /// Per ingredient, per key, ratings per star.
+    per_key: Vec<Vec<[u64; 5]>>,
+    /// Per key, ratings whose recipe uses at least one of the ingredients.
+    matched: Vec<u64>,
+    /// Per key, ratings whose recipe is not among the cleaned recipes.
+    without_recipe: Vec<u64>,
+}
+
+/// Counts the ratings of the recipes using each of `ingredients` per calendar key (names are
+/// normalised; an unknown name is an error listing near matches).
+pub fn ingredient_rating_counts(
+    ratings: &RatingTable,
+    recipes: &RecipeTable,
+    ingredients: &[String],
+) -> Result<IngredientRatingCounts, AnalysisError> {
     let lists = recipes.items(ItemKind::Ingredients);
-    let mut targets: Vec<(String, u32)> = Vec::with_capacity(params.ingredients.len());
-    for name in &params.ingredients {
+    let mut targets: Vec<(String, u32)> = Vec::with_capacity(ingredients.len());
+    for name in ingredients {
         let name = normalise_name(name).into_owned();
         match lists.code(&name) {
             Some(code) => targets.push((name, code)),
@@ -228,22 +256,19 @@ pub fn ingredient_ratings(
         .iter()
         .map(|id| row_of_id.get(id).copied())
         .collect();
-    let mut accumulators: Vec<Accumulator> = (0..targets.len())
-        .map(|_| Accumulator {
-            by_year: BTreeMap::new(),
-            by_season: [[0; 5]; 4],
-            by_period: [[0; 5]; 2],
-        })
-        .collect();
-    let (mut matched, mut without_recipe) = (0u64, 0u64);
+    let calendar = *ratings.calendar();
+    let mut counts = IngredientRatingCounts {
+        names: targets.iter().map(|(name, _)| name.clone()).collect(),
+        calendar,
+        per_key: vec![vec![[0; 5]; calendar.len()]; targets.len()],
+        matched: vec![0; calendar.len()],
+        without_recipe: vec![0; calendar.len()],
+    };
     let mut hit: Vec<usize> = Vec::new();
-    for row in 0..ratings.len() {
-        let year = ratings.years()[row];
-        if !in_range(year, params.years) {
-            continue;
-        }
+    for (row, &key) in ratings.keys().iter().enumerate() {
+        let key = key as usize;
         let Some(recipe_row) = row_of_recipe[ratings.recipe_codes()[row] as usize] else {
-            without_recipe += 1;
+            counts.without_recipe[key] += 1;
             continue;
         };
         hit.clear();
@@ -253,21 +278,70 @@ pub fn ingredient_ratings(
         if hit.is_empty() {
             continue;
         }
-        matched += 1;
+        counts.matched[key] += 1;
         let star = usize::from(ratings.ratings()[row] - 1);
-        let season = season_index(ratings.season(row));
-        let period = usize::from(ratings.weekdays()[row] >= 6);
         for &t in &hit {
-            let acc = &mut accumulators[t];
-            acc.by_year.entry(year).or_insert([0; 5])[star] += 1;
-            acc.by_season[season][star] += 1;
-            acc.by_period[period][star] += 1;
+            counts.per_key[t][key][star] += 1;
         }
     }
-    let mut ingredients: Vec<IngredientRating> = targets
+    Ok(counts)
+}
+
+/// [`ingredient_ratings`] from counts made by [`ingredient_rating_counts`] for the same
+/// ingredients as `params.ingredients` (checked).
+pub fn ingredient_ratings_from_counts(
+    counts: &IngredientRatingCounts,
+    params: &IngredientRatingParams,
+) -> Result<IngredientRatings, AnalysisError> {
+    let asked: Vec<String> = params
+        .ingredients
+        .iter()
+        .map(|n| normalise_name(n).into_owned())
+        .collect();
+    if asked != counts.names {
+        return Err(AnalysisError::InvalidParameter {
+            name: "ingredients",
+            message: format!(
+                "the counts are of {:?}, the parameters ask for {:?}",
+                counts.names, asked
+            ),
+        });
+    }
+    let mut accumulators: Vec<Accumulator> = (0..counts.names.len())
+        .map(|_| Accumulator {
+            by_year: BTreeMap::new(),
+            by_season: [[0; 5]; 4],
+            by_period: [[0; 5]; 2],
+        })
+        .collect();
+    let (mut matched, mut without_recipe) = (0u64, 0u64);
+    for key in 0..counts.calendar.len() {
+        let (year, month, weekday) = counts.calendar.date(key as u32);
+        if !in_range(year, params.years) {
+            continue;
+        }
+        matched += counts.matched[key];
+        without_recipe += counts.without_recipe[key];
+        let season = season_index(Season::of_month(u32::from(month)));
+        let period = usize::from(weekday >= 6);
+        for (acc, per_key) in accumulators.iter_mut().zip(&counts.per_key) {
+            let stars = per_key[key];
+            if stars.iter().all(|c| *c == 0) {
+                continue;
+            }
+            let year_stars = acc.by_year.entry(year).or_insert([0; 5]);
+            for star in 0..5 {
+                year_stars[star] += stars[star];
+                acc.by_season[season][star] += stars[star];
+                acc.by_period[period][star] += stars[star];
+            }
+        }
+    }
+    let mut ingredients: Vec<IngredientRating> = counts
+        .names
         .iter()
         .zip(&accumulators)
-        .map(|((name, _), acc)| ingredient(name, acc, params))
+        .map(|(name, acc)| ingredient(name, acc, params))
         .collect();
     adjust_across(&mut ingredients, params.correction);
     Ok(IngredientRatings {

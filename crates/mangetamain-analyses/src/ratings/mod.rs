@@ -40,8 +40,8 @@ use serde::{Deserialize, Serialize};
 
 pub use groups::GroupRatings;
 pub use ingredients::{
-    ingredient_ratings, IngredientRating, IngredientRatingParams, IngredientRatings, ReferenceList,
-    SeasonPair,
+    ingredient_rating_counts, ingredient_ratings, ingredient_ratings_from_counts, IngredientRating,
+    IngredientRatingCounts, IngredientRatingParams, IngredientRatings, ReferenceList, SeasonPair,
 };
 pub use monthly::{monthly_ratings, MonthRatings, MonthlyMetadata, MonthlyParams, MonthlyRatings};
 pub use seasons::{season_ratings, SeasonRatings};

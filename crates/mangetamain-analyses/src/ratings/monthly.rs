@@ -98,19 +98,31 @@ pub fn monthly_ratings(
     table: &RatingTable,
     params: &MonthlyParams,
 ) -> Result<MonthlyRatings, AnalysisError> {
-    let key = |row: usize| table.years()[row] * 12 + i32::from(table.months()[row]) - 1;
-    let rows = || (0..table.len()).filter(|r| in_range(table.years()[*r], params.years));
-    let (first, last) = rows().fold((i32::MAX, i32::MIN), |(lo, hi), r| {
-        let k = key(r);
-        (lo.min(k), hi.max(k))
-    });
+    // Ratings per star of each month of the range, from the counts per calendar key.
+    let calendar = table.calendar();
+    let month_of_key = |key: usize| {
+        let (year, month, _) = calendar.date(key as u32);
+        in_range(year, params.years).then(|| year * 12 + i32::from(month) - 1)
+    };
+    let stars_per_key = table.stars_per_key();
+    let (first, last) = (0..stars_per_key.len())
+        .filter(|key| stars_per_key[*key].iter().any(|c| *c > 0))
+        .filter_map(month_of_key)
+        .fold((i32::MAX, i32::MIN), |(lo, hi), k| (lo.min(k), hi.max(k)));
     let mut counts: Vec<[u64; 5]> = if first <= last {
         vec![[0; 5]; (last - first + 1) as usize]
     } else {
         Vec::new()
     };
-    for row in rows() {
-        counts[(key(row) - first) as usize][usize::from(table.ratings()[row] - 1)] += 1;
+    for (key, stars) in stars_per_key.iter().enumerate() {
+        if stars.iter().all(|c| *c == 0) {
+            continue; // (a month without ratings may lie outside first..=last)
+        }
+        if let Some(k) = month_of_key(key) {
+            for (total, count) in counts[(k - first) as usize].iter_mut().zip(stars) {
+                *total += count;
+            }
+        }
     }
     let mut months = Vec::new();
     let mut first_kept: Option<i32> = None;

@@ -9,7 +9,7 @@ use mangetamain_stats::groups::{Anova, KruskalWallis};
 use mangetamain_stats::ordinal::{anova_counts, kruskal_wallis_counts, LevelCounts};
 
 use super::groups::{GroupRatings, GroupTally};
-use super::table::RatingTable;
+use super::table::{CalendarBlock, RatingTable};
 use super::RatingParams;
 use crate::error::AnalysisError;
 use crate::findings::{EffectMeasure, EffectSize, Finding};
@@ -40,9 +40,10 @@ pub fn season_ratings(
     table: &RatingTable,
     params: &RatingParams,
 ) -> Result<SeasonRatings, AnalysisError> {
-    let tally = GroupTally::of(table, 4, |row| {
-        in_range(table.years()[row], params.years).then(|| season_index(table.season(row)))
+    let by_season = table.calendar().lookup(|year, month, _| {
+        in_range(year, params.years).then(|| season_index(Season::of_month(u32::from(month))))
     });
+    let tally = GroupTally::by_calendar(table, 4, &by_season, CalendarBlock::Month);
     let seasons: Vec<GroupRatings> = Season::ALL
         .iter()
         .enumerate()

@@ -4,9 +4,12 @@
 
 use mangetamain_core::format::date::Season;
 use mangetamain_core::Dataset;
+use std::sync::OnceLock;
+
 use polars::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::calendar_key::CalendarKeys;
 use crate::columns::{required_i32_column, required_i64_column};
 use crate::error::AnalysisError;
 
@@ -34,7 +37,53 @@ pub struct RatingTable {
     year: Vec<i32>,
     month: Vec<u8>,
     weekday: Vec<u8>,
+    calendar: CalendarKeys,
+    /// Calendar key of each rating.
+    keys: Vec<u32>,
+    /// Ratings per star (1-5) of each calendar key.
+    stars_per_key: Vec<[u64; 5]>,
+    /// Distinct users and recipes per (year, month) and per (year, weekday), on first use.
+    distinct_by: [OnceLock<DistinctBlocks>; 2],
     unrated_reviews: usize,
+}
+
+/// How the calendar keys are cut into blocks for the distinct users and recipes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CalendarBlock {
+    /// One block per (year, month).
+    Month,
+    /// One block per (year, weekday).
+    Weekday,
+}
+
+impl CalendarBlock {
+    /// Blocks per year.
+    pub fn per_year(self) -> usize {
+        match self {
+            CalendarBlock::Month => 12,
+            CalendarBlock::Weekday => 7,
+        }
+    }
+
+    /// The block of a date, counted from the first year of `calendar`.
+    pub fn of(self, calendar: &CalendarKeys, year: i32, month: u8, weekday: u8) -> usize {
+        let offset = (year - calendar.year(0)) as usize * self.per_year();
+        offset
+            + match self {
+                CalendarBlock::Month => usize::from(month - 1),
+                CalendarBlock::Weekday => usize::from(weekday - 1),
+            }
+    }
+}
+
+/// Per calendar block, the users and the recipes with a rating (bit sets over the dense codes):
+/// the distinct users or recipes of a group of blocks is the union of its blocks' sets.
+#[derive(Debug, Clone)]
+pub(crate) struct DistinctBlocks {
+    /// Bit set of the users of each block.
+    pub users: Vec<Vec<u64>>,
+    /// Bit set of the recipes of each block.
+    pub recipes: Vec<Vec<u64>>,
 }
 
 impl RatingTable {
@@ -83,6 +132,15 @@ impl RatingTable {
         let (user, user_ids) = dense_codes(frame, "user_id")?;
         let users = user_ids.len();
         let (recipe, recipe_ids) = dense_codes(frame, "recipe_id")?;
+        let year = required("year")?;
+        let month = required("month")?;
+        let weekday = required("weekday")?;
+        let calendar = CalendarKeys::covering(&year);
+        let keys = calendar.keys_of(&year, &month, &weekday)?;
+        let mut stars_per_key = vec![[0u64; 5]; calendar.len()];
+        for (key, star) in keys.iter().zip(&rating) {
+            stars_per_key[*key as usize][(*star - 1) as usize] += 1;
+        }
         Ok(RatingTable {
             population,
             user,
@@ -90,9 +148,13 @@ impl RatingTable {
             recipe,
             recipe_ids,
             rating: rating.iter().map(|r| *r as u8).collect(),
-            year: required("year")?,
-            month: required("month")?.iter().map(|m| *m as u8).collect(),
-            weekday: required("weekday")?.iter().map(|w| *w as u8).collect(),
+            year,
+            month: month.iter().map(|m| *m as u8).collect(),
+            weekday: weekday.iter().map(|w| *w as u8).collect(),
+            calendar,
+            keys,
+            stars_per_key,
+            distinct_by: Default::default(),
             unrated_reviews,
         })
     }
@@ -140,6 +202,46 @@ impl RatingTable {
     /// Season of interaction `row`.
     pub fn season(&self, row: usize) -> Season {
         Season::of_month(u32::from(self.month[row]))
+    }
+
+    /// The calendar key space of the ratings.
+    pub(crate) fn calendar(&self) -> &CalendarKeys {
+        &self.calendar
+    }
+
+    /// Calendar key of each rating.
+    pub(crate) fn keys(&self) -> &[u32] {
+        &self.keys
+    }
+
+    /// Ratings per star (1-5) of each calendar key.
+    pub(crate) fn stars_per_key(&self) -> &[[u64; 5]] {
+        &self.stars_per_key
+    }
+
+    /// Distinct users and recipes per calendar block (built on first use: one pass over the
+    /// ratings).
+    pub(crate) fn distinct_by(&self, block: CalendarBlock) -> &DistinctBlocks {
+        let slot = match block {
+            CalendarBlock::Month => &self.distinct_by[0],
+            CalendarBlock::Weekday => &self.distinct_by[1],
+        };
+        slot.get_or_init(|| {
+            let blocks = self.calendar.years() * block.per_year();
+            let words = |n: usize| n.div_ceil(64);
+            let mut sets = DistinctBlocks {
+                users: vec![vec![0; words(self.users)]; blocks],
+                recipes: vec![vec![0; words(self.recipe_ids.len())]; blocks],
+            };
+            for (row, key) in self.keys.iter().enumerate() {
+                let (year, month, weekday) = self.calendar.date(*key);
+                let b = block.of(&self.calendar, year, month, weekday);
+                let (u, r) = (self.user[row] as usize, self.recipe[row] as usize);
+                sets.users[b][u / 64] |= 1 << (u % 64);
+                sets.recipes[b][r / 64] |= 1 << (r % 64);
+            }
+            sets
+        })
     }
 
     /// Dense user code of each interaction (0..distinct users).

@@ -11,7 +11,7 @@ use mangetamain_stats::ordinal::{
 };
 
 use super::groups::{GroupRatings, GroupTally};
-use super::table::RatingTable;
+use super::table::{CalendarBlock, RatingTable};
 use super::RatingParams;
 use crate::error::AnalysisError;
 use crate::findings::{EffectMeasure, EffectSize, Finding};
@@ -46,13 +46,14 @@ pub fn weekday_ratings(
     table: &RatingTable,
     params: &RatingParams,
 ) -> Result<WeekdayRatings, AnalysisError> {
-    let in_years = |row: usize| in_range(table.years()[row], params.years);
-    let day_tally = GroupTally::of(table, 7, |row| {
-        in_years(row).then(|| usize::from(table.weekdays()[row]).saturating_sub(1))
-    });
-    let period_tally = GroupTally::of(table, 2, |row| {
-        in_years(row).then(|| usize::from(table.weekdays()[row] >= 6))
-    });
+    let days = table
+        .calendar()
+        .lookup(|year, _, weekday| in_range(year, params.years).then(|| usize::from(weekday - 1)));
+    let periods = table
+        .calendar()
+        .lookup(|year, _, weekday| in_range(year, params.years).then(|| usize::from(weekday >= 6)));
+    let day_tally = GroupTally::by_calendar(table, 7, &days, CalendarBlock::Weekday);
+    let period_tally = GroupTally::by_calendar(table, 2, &periods, CalendarBlock::Weekday);
     let periods: Vec<GroupRatings> = (0..2)
         .map(|g| period_tally.summary(g, PERIODS[g]))
         .collect();
