@@ -226,6 +226,8 @@ pub struct RecipeTable {
     calendar: CalendarKeys,
     /// Rows with each calendar key.
     rows_per_key: Vec<u64>,
+    /// Co-moments of the complexity metrics per calendar key.
+    complexity: ComplexityMoments,
     /// Per metric, the values in ascending order with the calendar key of their row (rank tests
     /// and quantiles then need no sort, and a pass reads two contiguous columns).
     sorted: Vec<SortedMetric>,
@@ -275,6 +277,7 @@ impl RecipeTable {
         let (ingredients, tags) = (ingredients?, tags?);
         Ok(RecipeTable {
             id,
+            complexity: ComplexityMoments::of(&metrics, &keys, calendar.len()),
             calendar,
             rows_per_key,
             sorted,
@@ -341,6 +344,16 @@ impl RecipeTable {
         self.calendar.lookup(group_of)
     }
 
+    /// Co-moments of the complexity metrics per calendar key.
+    pub(crate) fn complexity_moments(&self) -> &ComplexityMoments {
+        &self.complexity
+    }
+
+    /// The year of each calendar key.
+    pub(crate) fn key_year(&self, key: usize) -> i32 {
+        self.calendar.year(key as u32)
+    }
+
     /// Rows in each of `groups` groups of a lookup.
     pub(crate) fn rows_per_group(&self, lookup: &GroupLookup, groups: usize) -> Vec<u64> {
         let mut counts = vec![0u64; groups];
@@ -392,6 +405,54 @@ pub(crate) struct SortedMetric {
     pub shift: f64,
     /// Moments of the values of each calendar key.
     pub per_key: Vec<KeyMoments>,
+}
+
+/// The metrics whose pairwise correlations the yearly trends report.
+pub(crate) const COMPLEXITY_METRICS: [Metric; 3] =
+    [Metric::Minutes, Metric::Steps, Metric::Ingredients];
+
+/// Per calendar key, the sums and cross-products of [`COMPLEXITY_METRICS`] (each shifted by its
+/// mean) over the recipes that have all three: the Pearson correlations of any year range are
+/// combined from them.
+#[derive(Debug, Clone)]
+pub(crate) struct ComplexityMoments {
+    /// Moments of each key (values shifted by each metric's mean over the recipes with all
+    /// three, for precision).
+    pub per_key: Vec<CoMoments>,
+}
+
+/// Recipes, shifted sums and shifted cross-products of one calendar key.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct CoMoments {
+    /// Recipes with all three metrics.
+    pub n: u64,
+    /// Σ(x_i - shift_i).
+    pub sum: [f64; 3],
+    /// Σ(x_i - shift_i)(x_j - shift_j).
+    pub cross: [[f64; 3]; 3],
+}
+
+impl ComplexityMoments {
+    fn of(metrics: &[Vec<f64>], keys: &[u32], key_count: usize) -> ComplexityMoments {
+        let columns = COMPLEXITY_METRICS.map(|m| &metrics[m.index()]);
+        let complete = |row: usize| columns.iter().all(|c| c[row].is_finite());
+        let rows = (0..keys.len()).filter(|r| complete(*r));
+        let count = rows.clone().count().max(1) as f64;
+        let shift = columns.map(|c| rows.clone().map(|r| c[r]).sum::<f64>() / count);
+        let mut per_key = vec![CoMoments::default(); key_count];
+        for row in rows {
+            let moments = &mut per_key[keys[row] as usize];
+            let x = [0, 1, 2].map(|i| columns[i][row] - shift[i]);
+            moments.n += 1;
+            for i in 0..3 {
+                moments.sum[i] += x[i];
+                for j in 0..3 {
+                    moments.cross[i][j] += x[i] * x[j];
+                }
+            }
+        }
+        ComplexityMoments { per_key }
+    }
 }
 
 /// Count, shifted sums, minimum and maximum of the values of one calendar key.

@@ -69,6 +69,45 @@ pub fn pearson(x: &[f64], y: &[f64]) -> Result<Correlation> {
     })
 }
 
+/// [`pearson`] from the number of pairs and the centred sums Σ(x - x̄)², Σ(y - ȳ)² and
+/// Σ(x - x̄)(y - ȳ), for callers that combine them from parts of the data.
+pub fn pearson_from_moments(n: usize, sxx: f64, syy: f64, sxy: f64) -> Result<Correlation> {
+    const WHAT: &str = "pearson_from_moments";
+    if n < 2 {
+        return Err(StatsError::TooFewValues {
+            what: WHAT,
+            needed: 2,
+            got: n,
+        });
+    }
+    if !(sxx.is_finite() && syy.is_finite() && sxy.is_finite()) {
+        return Err(StatsError::InvalidInput {
+            what: WHAT,
+            message: format!("the sums must be finite, got {sxx}, {syy}, {sxy}"),
+        });
+    }
+    if sxx <= 0.0 || syy <= 0.0 {
+        return Err(StatsError::ZeroVariance { what: WHAT });
+    }
+    let r = (sxy / (sxx.sqrt() * syy.sqrt())).clamp(-1.0, 1.0);
+    let p_value = if n == 2 {
+        1.0
+    } else {
+        correlation_t_p(r, n as f64 - 2.0)
+    };
+    let ci95 = (n > 3).then(|| {
+        let z = r.atanh();
+        let half = normal_quantile(0.975) / ((n - 3) as f64).sqrt();
+        ((z - half).tanh(), (z + half).tanh())
+    });
+    Ok(Correlation {
+        coefficient: r,
+        p_value,
+        ci95,
+        n,
+    })
+}
+
 /// p-value of a correlation through t = r √(df / ((1 + r)(1 - r))).
 fn correlation_t_p(r: f64, df: f64) -> f64 {
     if r.abs() >= 1.0 {

@@ -4,7 +4,7 @@
 //! Shapiro-Wilk p-value (an approximation in scipy too).
 
 use mangetamain_stats::correlation::{
-    kendall_tau_b, pearson, spearman, weighted_pearson, weighted_spearman,
+    kendall_tau_b, pearson, pearson_from_moments, spearman, weighted_pearson, weighted_spearman,
 };
 use mangetamain_stats::counts::{
     chi_square_goodness_of_fit, chi_square_independence, cramers_v, wilson_interval,
@@ -230,6 +230,39 @@ fn every_function_agrees_with_scipy_and_statsmodels() {
                 if let Some((low, high)) = p.ci95 {
                     c.close(&l("pearson_ci_low"), low, &e["pearson_ci_low"], tol);
                     c.close(&l("pearson_ci_high"), high, &e["pearson_ci_high"], tol);
+                }
+                // The same from the centred sums.
+                let n = x.len() as f64;
+                let (mx, my) = (x.iter().sum::<f64>() / n, y.iter().sum::<f64>() / n);
+                let sxx: f64 = x.iter().map(|v| (v - mx) * (v - mx)).sum();
+                let syy: f64 = y.iter().map(|v| (v - my) * (v - my)).sum();
+                let sxy: f64 = x.iter().zip(&y).map(|(a, b)| (a - mx) * (b - my)).sum();
+                let m = pearson_from_moments(x.len(), sxx, syy, sxy).unwrap();
+                c.close(
+                    &l("pearson_r from moments"),
+                    m.coefficient,
+                    &e["pearson_r"],
+                    tol,
+                );
+                c.close(
+                    &l("pearson_p from moments"),
+                    m.p_value,
+                    &e["pearson_p"],
+                    tol,
+                );
+                if let Some((low, high)) = m.ci95 {
+                    c.close(
+                        &l("pearson_ci_low from moments"),
+                        low,
+                        &e["pearson_ci_low"],
+                        tol,
+                    );
+                    c.close(
+                        &l("pearson_ci_high from moments"),
+                        high,
+                        &e["pearson_ci_high"],
+                        tol,
+                    );
                 }
                 let s = spearman(&x, &y).unwrap();
                 c.close(&l("spearman_rho"), s.coefficient, &e["spearman_rho"], tol);

@@ -9,8 +9,10 @@ use crate::error::AnalysisError;
 use crate::findings::{Direction, Finding};
 use crate::group_summary::{check_band, grouped_summaries, GroupSummary};
 use crate::metric::Metric;
-use crate::recipe_table::RecipeTable;
-use mangetamain_stats::correlation::{pearson, spearman, weighted_spearman, Correlation};
+use crate::recipe_table::{CoMoments, RecipeTable, COMPLEXITY_METRICS};
+use mangetamain_stats::correlation::{
+    pearson_from_moments, spearman, weighted_spearman, Correlation,
+};
 use mangetamain_stats::multiple::{adjust_p_values, Correction};
 use mangetamain_stats::normality::{
     dagostino_pearson, qq_plot, shapiro_wilk, DagostinoPearson, QqPlot, ShapiroWilk,
@@ -218,20 +220,32 @@ pub fn yearly_trends(
 }
 
 /// Pearson correlations between minutes, steps and ingredients over the recipes of the range
-/// that have all three.
+/// that have all three, combined from the co-moments of each calendar key.
 fn complexity_correlations(recipes: &RecipeTable, params: &TrendParams) -> Vec<MetricCorrelation> {
-    let metrics = [Metric::Minutes, Metric::Steps, Metric::Ingredients];
-    let rows: Vec<usize> = (0..recipes.len())
-        .filter(|row| {
-            in_range(recipes.years()[*row], params.years)
-                && metrics.iter().all(|m| recipes.metric(*m)[*row].is_finite())
-        })
-        .collect();
-    let column = |m: Metric| -> Vec<f64> { rows.iter().map(|r| recipes.metric(m)[*r]).collect() };
+    let mut total = CoMoments::default();
+    for (key, moments) in recipes.complexity_moments().per_key.iter().enumerate() {
+        if moments.n > 0 && in_range(recipes.key_year(key), params.years) {
+            total.n += moments.n;
+            for i in 0..3 {
+                total.sum[i] += moments.sum[i];
+                for j in 0..3 {
+                    total.cross[i][j] += moments.cross[i][j];
+                }
+            }
+        }
+    }
+    let n = total.n as f64;
+    // Centred sums: Σ(x - x̄)(y - ȳ) = Σ(x - s)(y - t) - Σ(x - s) Σ(y - t) / n.
+    let centred = |i: usize, j: usize| total.cross[i][j] - total.sum[i] * total.sum[j] / n;
     let mut correlations = Vec::new();
-    for (i, a) in metrics.iter().enumerate() {
-        for b in &metrics[i + 1..] {
-            if let Ok(pearson) = pearson(&column(*a), &column(*b)) {
+    for (i, a) in COMPLEXITY_METRICS.iter().enumerate() {
+        for (j, b) in COMPLEXITY_METRICS.iter().enumerate().skip(i + 1) {
+            if let Ok(pearson) = pearson_from_moments(
+                total.n as usize,
+                centred(i, i),
+                centred(j, j),
+                centred(i, j),
+            ) {
                 correlations.push(MetricCorrelation {
                     a: *a,
                     b: *b,
