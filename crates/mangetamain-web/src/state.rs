@@ -53,9 +53,12 @@ impl Loaded {
         let s3 = matches!(source, DataSource::S3 { .. });
         let dataset = Dataset::open(source).map_err(|e| e.to_string())?;
         let opened = start.elapsed().as_secs_f64();
-        let recipes = RecipeTable::from_dataset(&dataset).map_err(|e| e.to_string())?;
-        let ratings = RatingTable::from_dataset(&dataset, RatingPopulation::All)
-            .map_err(|e| e.to_string())?;
+        let (recipes, ratings) = rayon::join(
+            || RecipeTable::from_dataset(&dataset),
+            || RatingTable::from_dataset(&dataset, RatingPopulation::All),
+        );
+        let recipes = recipes.map_err(|e| e.to_string())?;
+        let ratings = ratings.map_err(|e| e.to_string())?;
         // The train split (read from the store) is prepared when a page first asks for it.
         let train = OnceLock::new();
         let prepared = start.elapsed().as_secs_f64();

@@ -43,7 +43,7 @@ pub struct RatingTable {
     /// Ratings per star (1-5) of each calendar key.
     stars_per_key: Vec<[u64; 5]>,
     /// Distinct users and recipes per (year, month) and per (year, weekday), on first use.
-    distinct_by: [OnceLock<DistinctBlocks>; 2],
+    distinct_by: OnceLock<[DistinctBlocks; 2]>,
     unrated_reviews: usize,
 }
 
@@ -222,26 +222,34 @@ impl RatingTable {
     /// Distinct users and recipes per calendar block (built on first use: one pass over the
     /// ratings).
     pub(crate) fn distinct_by(&self, block: CalendarBlock) -> &DistinctBlocks {
-        let slot = match block {
-            CalendarBlock::Month => &self.distinct_by[0],
-            CalendarBlock::Weekday => &self.distinct_by[1],
-        };
-        slot.get_or_init(|| {
-            let blocks = self.calendar.years() * block.per_year();
+        let [by_month, by_weekday] = self.distinct_by.get_or_init(|| {
             let words = |n: usize| n.div_ceil(64);
-            let mut sets = DistinctBlocks {
-                users: vec![vec![0; words(self.users)]; blocks],
-                recipes: vec![vec![0; words(self.recipe_ids.len())]; blocks],
+            let empty = |block: CalendarBlock| {
+                let blocks = self.calendar.years() * block.per_year();
+                DistinctBlocks {
+                    users: vec![vec![0; words(self.users)]; blocks],
+                    recipes: vec![vec![0; words(self.recipe_ids.len())]; blocks],
+                }
             };
+            let mut sets = [empty(CalendarBlock::Month), empty(CalendarBlock::Weekday)];
             for (row, key) in self.keys.iter().enumerate() {
                 let (year, month, weekday) = self.calendar.date(*key);
-                let b = block.of(&self.calendar, year, month, weekday);
                 let (u, r) = (self.user[row] as usize, self.recipe[row] as usize);
-                sets.users[b][u / 64] |= 1 << (u % 64);
-                sets.recipes[b][r / 64] |= 1 << (r % 64);
+                for (set, block) in sets
+                    .iter_mut()
+                    .zip([CalendarBlock::Month, CalendarBlock::Weekday])
+                {
+                    let b = block.of(&self.calendar, year, month, weekday);
+                    set.users[b][u / 64] |= 1 << (u % 64);
+                    set.recipes[b][r / 64] |= 1 << (r % 64);
+                }
             }
             sets
-        })
+        });
+        match block {
+            CalendarBlock::Month => by_month,
+            CalendarBlock::Weekday => by_weekday,
+        }
     }
 
     /// Dense user code of each interaction (0..distinct users).
