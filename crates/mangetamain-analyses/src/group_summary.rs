@@ -158,13 +158,26 @@ pub(crate) fn grouped_summaries(
 }
 
 /// Up to four order statistics of a group, picked while its values pass in ascending order.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 struct OrderStatistics {
     /// Wanted ranks, ascending (repeats allowed).
     ranks: [usize; 4],
     values: [f64; 4],
     /// Ranks picked so far.
-    next: usize,
+    picked: usize,
+    /// The next wanted rank (`usize::MAX` when all are picked): one comparison per value.
+    next_rank: usize,
+}
+
+impl Default for OrderStatistics {
+    fn default() -> Self {
+        OrderStatistics {
+            ranks: [usize::MAX; 4],
+            values: [f64::NAN; 4],
+            picked: 4,
+            next_rank: usize::MAX,
+        }
+    }
 }
 
 impl OrderStatistics {
@@ -173,17 +186,26 @@ impl OrderStatistics {
         OrderStatistics {
             ranks,
             values: [f64::NAN; 4],
-            next: 0,
+            picked: 0,
+            next_rank: ranks[0],
         }
     }
 
     /// The value of rank `rank` of the group.
     #[inline]
     fn offer(&mut self, rank: usize, value: f64) {
-        while self.next < 4 && self.ranks[self.next] == rank {
-            self.values[self.next] = value;
-            self.next += 1;
+        if rank == self.next_rank {
+            self.pick(rank, value);
         }
+    }
+
+    #[cold]
+    fn pick(&mut self, rank: usize, value: f64) {
+        while self.picked < 4 && self.ranks[self.picked] == rank {
+            self.values[self.picked] = value;
+            self.picked += 1;
+        }
+        self.next_rank = self.ranks.get(self.picked).copied().unwrap_or(usize::MAX);
     }
 
     fn at(&self, rank: usize) -> f64 {

@@ -5,12 +5,15 @@
 
 use mangetamain_core::format::date::Season;
 use mangetamain_core::Dataset;
+use std::sync::{Arc, Mutex};
+
 use polars::prelude::*;
 use rayon::prelude::*;
 
 use crate::calendar_key::{CalendarKeys, GroupLookup};
 use crate::columns::{f64_column, required_i32_column, required_i64_column};
 use crate::error::{frame_error, AnalysisError};
+use crate::group_summary::GroupSummary;
 use crate::metric::Metric;
 
 /// Which item list of a recipe.
@@ -228,6 +231,8 @@ pub struct RecipeTable {
     rows_per_key: Vec<u64>,
     /// Co-moments of the complexity metrics per calendar key.
     complexity: ComplexityMoments,
+    /// Per-year summaries of every metric, per quantile band.
+    year_summaries: YearSummaryCache,
     /// Per metric, the values in ascending order with the calendar key of their row (rank tests
     /// and quantiles then need no sort, and a pass reads two contiguous columns).
     sorted: Vec<SortedMetric>,
@@ -278,6 +283,7 @@ impl RecipeTable {
         Ok(RecipeTable {
             id,
             complexity: ComplexityMoments::of(&metrics, &keys, calendar.len()),
+            year_summaries: YearSummaryCache::default(),
             calendar,
             rows_per_key,
             sorted,
@@ -344,6 +350,32 @@ impl RecipeTable {
         self.calendar.lookup(group_of)
     }
 
+    /// The summary of every metric (in [`Metric::ALL`] order) for every year of the table, first
+    /// to last, with quantile band `band`: computed by `compute` on the first call for a band,
+    /// then shared (a year's summary does not depend on the year range asked).
+    pub(crate) fn year_summaries(
+        &self,
+        band: (f64, f64),
+        compute: impl FnOnce() -> YearSummaries,
+    ) -> Arc<YearSummaries> {
+        let key = (band.0.to_bits(), band.1.to_bits());
+        if let Some((_, hit)) = self.year_summaries.lock().iter().find(|(k, _)| *k == key) {
+            return hit.clone();
+        }
+        let computed = Arc::new(compute());
+        let mut cache = self.year_summaries.lock();
+        if cache.len() >= YEAR_SUMMARY_BANDS {
+            cache.clear();
+        }
+        cache.push((key, computed.clone()));
+        computed
+    }
+
+    /// The first year of the table and the number of years to the last.
+    pub(crate) fn year_span(&self) -> (i32, usize) {
+        (self.calendar.year(0), self.calendar.years())
+    }
+
     /// Co-moments of the complexity metrics per calendar key.
     pub(crate) fn complexity_moments(&self) -> &ComplexityMoments {
         &self.complexity
@@ -405,6 +437,40 @@ pub(crate) struct SortedMetric {
     pub shift: f64,
     /// Moments of the values of each calendar key.
     pub per_key: Vec<KeyMoments>,
+}
+
+/// Summaries per metric (in [`Metric::ALL`] order) and per year.
+pub(crate) type YearSummaries = Vec<Vec<Option<GroupSummary>>>;
+
+/// Quantile bands whose per-year summaries are kept (the web app offers four).
+const YEAR_SUMMARY_BANDS: usize = 8;
+
+/// A quantile band (the bits of its two bounds) and its per-year summaries.
+type BandSummaries = ((u64, u64), Arc<YearSummaries>);
+
+/// Per-year summaries per quantile band (a cache: a clone starts empty).
+#[derive(Default)]
+struct YearSummaryCache(Mutex<Vec<BandSummaries>>);
+
+impl YearSummaryCache {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<BandSummaries>> {
+        // Entries are complete values: a cache poisoned by a panic elsewhere is still usable.
+        self.0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+impl Clone for YearSummaryCache {
+    fn clone(&self) -> Self {
+        YearSummaryCache::default()
+    }
+}
+
+impl std::fmt::Debug for YearSummaryCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "YearSummaryCache({} bands)", self.lock().len())
+    }
 }
 
 /// The metrics whose pairwise correlations the yearly trends report.

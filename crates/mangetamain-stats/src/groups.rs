@@ -431,6 +431,8 @@ pub struct RankSums {
     position: usize,
     run_value: f64,
     run_length: usize,
+    /// Group of the last value pushed.
+    last_group: usize,
 }
 
 impl RankSums {
@@ -444,6 +446,7 @@ impl RankSums {
             position: 0,
             run_value: f64::NAN,
             run_length: 0,
+            last_group: 0,
         }
     }
 
@@ -461,14 +464,24 @@ impl RankSums {
         self.run_counts[group] += 1;
         self.sizes[group] += 1;
         self.run_length += 1;
+        self.last_group = group;
     }
 
     /// Closes a run of equal values: its members share the average of their positions.
+    #[inline]
     fn close_run(&mut self) {
         if self.run_length == 0 {
             return;
         }
         let rank = self.position as f64 + (self.run_length as f64 + 1.0) / 2.0;
+        if self.run_length == 1 {
+            // The common case of continuous values: one value, in the last group pushed.
+            self.sums[self.last_group] += rank;
+            self.run_counts[self.last_group] = 0;
+            self.position += 1;
+            self.run_length = 0;
+            return;
+        }
         for (sum, count) in self.sums.iter_mut().zip(self.run_counts.iter_mut()) {
             *sum += rank * *count as f64;
             *count = 0;

@@ -163,29 +163,39 @@ pub fn yearly_trends(
     params: &TrendParams,
 ) -> Result<YearlyTrends, AnalysisError> {
     check_band(params.band)?;
-    // Years first..=last as groups 0..span (no year in range: no group).
-    let (first, last) = recipes
-        .years()
-        .iter()
-        .copied()
-        .filter(|y| in_range(*y, params.years))
-        .fold(None, |acc: Option<(i32, i32)>, y| {
-            Some(acc.map_or((y, y), |(lo, hi)| (lo.min(y), hi.max(y))))
-        })
-        .unwrap_or((0, -1));
-    let span = (last - first + 1).max(0) as usize;
-    check_year_span(span)?;
-    let by_year = recipes.group_lookup(|year, _, _| {
-        (in_range(year, params.years) && span > 0).then(|| (year - first) as usize)
+    let per_year = recipes.recipes_per_year(params.years);
+    let (first, last) = match (per_year.first(), per_year.last()) {
+        (Some(first), Some(last)) => (first.0, last.0),
+        _ => (0, -1),
+    };
+    // Every year's summaries, computed once per band (one pass per metric over its sorted
+    // column); a range takes its years from them.
+    let (table_first, table_years) = recipes.year_span();
+    check_year_span(table_years)?;
+    let summaries = recipes.year_summaries(params.band, || {
+        let by_year = recipes.group_lookup(|year, _, _| Some((year - table_first) as usize));
+        Metric::ALL
+            .par_iter()
+            .map(|&metric| {
+                grouped_summaries(
+                    recipes.sorted(metric),
+                    &by_year,
+                    table_years,
+                    params.band,
+                    None,
+                )
+            })
+            .collect()
     });
-    // One metric per task; each is one pass over its sorted column.
+    let range = if first <= last {
+        (first - table_first) as usize..(last - table_first + 1) as usize
+    } else {
+        0..0
+    };
     let mut trends: Vec<YearlyTrend> = Metric::ALL
-        .par_iter()
-        .map(|&metric| {
-            let summaries =
-                grouped_summaries(recipes.sorted(metric), &by_year, span, params.band, None);
-            series(metric, first, summaries, params)
-        })
+        .iter()
+        .zip(summaries.iter())
+        .map(|(&metric, by_year)| series(metric, first, by_year[range.clone()].to_vec(), params))
         .collect();
     let p_values: Vec<f64> = trends
         .iter()
