@@ -5,7 +5,7 @@
 
 use mangetamain_core::format::date::Season;
 use mangetamain_core::Dataset;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use polars::prelude::*;
 use rayon::prelude::*;
@@ -14,6 +14,7 @@ use crate::calendar_key::{CalendarKeys, GroupLookup};
 use crate::columns::{f64_column, required_i32_column, required_i64_column};
 use crate::error::{frame_error, AnalysisError};
 use crate::group_summary::GroupSummary;
+use crate::item_counts::{ItemCounts, WithinYear};
 use crate::metric::Metric;
 
 /// Which item list of a recipe.
@@ -233,6 +234,9 @@ pub struct RecipeTable {
     complexity: ComplexityMoments,
     /// Per-year summaries of every metric, per quantile band.
     year_summaries: YearSummaryCache,
+    /// Item counts per (year, group within the year), per item kind and [`WithinYear`] split,
+    /// built on first use.
+    year_group_counts: [[OnceLock<ItemCounts>; 3]; 2],
     /// Per metric, the values in ascending order with the calendar key of their row (rank tests
     /// and quantiles then need no sort, and a pass reads two contiguous columns).
     sorted: Vec<SortedMetric>,
@@ -284,6 +288,7 @@ impl RecipeTable {
             id,
             complexity: ComplexityMoments::of(&metrics, &keys, calendar.len()),
             year_summaries: YearSummaryCache::default(),
+            year_group_counts: Default::default(),
             calendar,
             rows_per_key,
             sorted,
@@ -369,6 +374,25 @@ impl RecipeTable {
         }
         cache.push((key, computed.clone()));
         computed
+    }
+
+    /// Item counts per (year, group within the year) of every year of the table, group
+    /// `year_offset * within.groups() + group` (built on the first call, then shared).
+    pub(crate) fn year_group_counts(&self, kind: ItemKind, within: WithinYear) -> &ItemCounts {
+        let by_kind = match kind {
+            ItemKind::Ingredients => &self.year_group_counts[0],
+            ItemKind::Tags => &self.year_group_counts[1],
+        };
+        by_kind[within.index()].get_or_init(|| {
+            ItemCounts::per_year_group(self.items(kind), &self.calendar, &self.rows_per_key, within)
+        })
+    }
+
+    /// The year offsets (from the table's first year) of the years in `range`.
+    pub(crate) fn year_offsets(&self, range: Option<(i32, i32)>) -> impl Iterator<Item = usize> {
+        let first = self.calendar.year(0);
+        (0..self.calendar.years())
+            .filter(move |y| crate::trends::yearly::in_range(first + *y as i32, range))
     }
 
     /// The first year of the table and the number of years to the last.

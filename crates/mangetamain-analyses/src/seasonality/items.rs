@@ -8,11 +8,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{season_group, season_names, SeasonParams};
+use super::{season_names, SeasonParams};
 use crate::error::AnalysisError;
 use crate::findings::Finding;
 use crate::group_summary::extremes;
-use crate::item_counts::ItemCounts;
+use crate::item_counts::{ItemCounts, WithinYear};
 use crate::item_groups::{compare_items, ItemComparison};
 use crate::recipe_table::{ItemKind, RecipeTable};
 
@@ -63,7 +63,11 @@ pub fn seasonal_items(
     params: &SeasonParams,
 ) -> Result<SeasonalItems, AnalysisError> {
     let lists = recipes.items(kind);
-    let counts = ItemCounts::tally(recipes, kind, 4, &season_group(recipes, params));
+    let counts = ItemCounts::summed_over_years(
+        recipes.year_group_counts(kind, WithinYear::Season),
+        WithinYear::Season,
+        recipes.year_offsets(params.years),
+    );
     let seasons = season_names();
     let comparisons = compare_items(&counts, lists, params.min_recipes);
     let items_tested = comparisons.len();

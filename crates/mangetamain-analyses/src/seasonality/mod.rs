@@ -33,7 +33,8 @@ pub use metrics::{seasonal_metrics, NutrientProfile, SeasonalMetric, SeasonalMet
 pub use volume::{season_volume, SeasonExpectation, SeasonVolume};
 
 use crate::calendar_key::GroupLookup;
-use crate::recipe_table::{season_index, RecipeTable};
+use crate::item_counts::WithinYear;
+use crate::recipe_table::RecipeTable;
 use crate::trends::yearly::in_range;
 
 /// Parameters of the seasonal analyses.
@@ -74,8 +75,8 @@ impl Default for SeasonParams {
 
 /// The season group (index in [`Season::ALL`]) of the recipes inside the year range.
 fn season_group(recipes: &RecipeTable, params: &SeasonParams) -> GroupLookup {
-    recipes.group_lookup(|year, month, _| {
-        in_range(year, params.years).then(|| season_index(Season::of_month(u32::from(month))))
+    recipes.group_lookup(|year, month, weekday| {
+        in_range(year, params.years).then(|| WithinYear::Season.group(month, weekday))
     })
 }
 

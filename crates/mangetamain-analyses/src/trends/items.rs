@@ -19,9 +19,9 @@ use mangetamain_stats::trend::{mann_kendall, MannKendall};
 
 use crate::error::AnalysisError;
 use crate::findings::{Direction, Finding};
-use crate::item_counts::ItemCounts;
+use crate::item_counts::{ItemCounts, WithinYear};
 use crate::recipe_table::{ItemKind, RecipeTable};
-use crate::trends::yearly::{check_year_span, in_range};
+use crate::trends::yearly::check_year_span;
 
 /// Parameters of the item trends.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -173,12 +173,9 @@ pub fn item_trends(
     }
     check_year_span(years.len())?;
     let lists = recipes.items(kind);
-    let by_year = recipes.group_lookup(|year, _, _| {
-        in_range(year, params.years)
-            .then(|| years.binary_search(&year).ok())
-            .flatten()
-    });
-    let counts = ItemCounts::tally(recipes, kind, years.len(), &by_year);
+    let (first_year, _) = recipes.year_span();
+    let offsets: Vec<usize> = years.iter().map(|y| (y - first_year) as usize).collect();
+    let counts = ItemCounts::years(recipes.year_group_counts(kind, WithinYear::Whole), &offsets);
     let window = params.window_years.min(years.len() / 2);
     let last = years.len() - 1;
     let pooled = |code: u32, groups: std::ops::Range<usize>| -> (u64, u64) {

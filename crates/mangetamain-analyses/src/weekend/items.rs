@@ -6,10 +6,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{period_group, WeekendParams, PERIODS};
+use super::{WeekendParams, PERIODS};
 use crate::error::AnalysisError;
 use crate::findings::Finding;
-use crate::item_counts::ItemCounts;
+use crate::item_counts::{ItemCounts, WithinYear};
 use crate::item_groups::{compare_items, ItemComparison};
 use crate::recipe_table::{ItemKind, RecipeTable};
 
@@ -52,7 +52,11 @@ pub fn period_items(
     params: &WeekendParams,
 ) -> Result<PeriodItems, AnalysisError> {
     let lists = recipes.items(kind);
-    let counts = ItemCounts::tally(recipes, kind, 2, &period_group(recipes, params));
+    let counts = ItemCounts::summed_over_years(
+        recipes.year_group_counts(kind, WithinYear::Period),
+        WithinYear::Period,
+        recipes.year_offsets(params.years),
+    );
     let comparisons = compare_items(&counts, lists, params.min_recipes);
     let items_tested = comparisons.len();
     let kept: Vec<PeriodItem> = comparisons

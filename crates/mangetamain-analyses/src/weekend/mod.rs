@@ -33,6 +33,7 @@ pub use metrics::{period_metrics, PeriodMetric, PeriodMetrics};
 pub use volume::{weekday_volume, WeekdayVolume};
 
 use crate::calendar_key::GroupLookup;
+use crate::item_counts::WithinYear;
 use crate::recipe_table::RecipeTable;
 use crate::trends::yearly::in_range;
 
@@ -74,7 +75,7 @@ impl Default for WeekendParams {
 
 /// The period group (0 = weekday, 1 = weekend) of a recipe inside the year range.
 fn period_group(recipes: &RecipeTable, params: &WeekendParams) -> GroupLookup {
-    recipes.group_lookup(|year, _, weekday| {
-        in_range(year, params.years).then(|| usize::from(weekday >= 6))
+    recipes.group_lookup(|year, month, weekday| {
+        in_range(year, params.years).then(|| WithinYear::Period.group(month, weekday))
     })
 }
