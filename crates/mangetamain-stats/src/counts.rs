@@ -76,6 +76,19 @@ pub fn chi_square_goodness_of_fit(observed: &[f64], expected: Option<&[f64]>) ->
 /// `scipy.stats.chi2_contingency(table)` with its default `correction=True`: when df = 1 each
 /// observed count moves by min(0.5, |O - E|) towards its expectation (Yates).
 pub fn chi_square_independence(table: &[f64], rows: usize) -> Result<ChiSquare> {
+    let (statistic, expected, df) = independence_statistic(table, rows, true)?;
+    Ok(ChiSquare {
+        statistic,
+        p_value: chi2_sf(statistic, df),
+        df,
+        expected,
+        yates: df == 1.0,
+    })
+}
+
+/// The chi-square statistic of independence (with Yates' correction on 2 x 2 tables when
+/// `yates`), the expected counts and the degrees of freedom.
+fn independence_statistic(table: &[f64], rows: usize, yates: bool) -> Result<(f64, Vec<f64>, f64)> {
     const WHAT: &str = "chi_square_independence";
     check_finite(WHAT, table)?;
     if rows < 2 || table.len() % rows != 0 || table.len() / rows < 2 {
@@ -105,7 +118,7 @@ pub fn chi_square_independence(table: &[f64], rows: usize) -> Result<ChiSquare> 
         .map(|i| row_sums[i / cols] * col_sums[i % cols] / total)
         .collect();
     let df = ((rows - 1) * (cols - 1)) as f64;
-    let yates = df == 1.0;
+    let yates = yates && df == 1.0;
     let statistic: f64 = table
         .iter()
         .zip(&expected)
@@ -119,13 +132,7 @@ pub fn chi_square_independence(table: &[f64], rows: usize) -> Result<ChiSquare> 
             (o - e) * (o - e) / e
         })
         .sum();
-    Ok(ChiSquare {
-        statistic,
-        p_value: chi2_sf(statistic, df),
-        df,
-        expected,
-        yates,
-    })
+    Ok((statistic, expected, df))
 }
 
 /// Cramér's V of an r x c table, from the uncorrected chi-square
@@ -133,17 +140,8 @@ pub fn chi_square_independence(table: &[f64], rows: usize) -> Result<ChiSquare> 
 pub fn cramers_v(table: &[f64], rows: usize) -> Result<f64> {
     let cols = table.len() / rows.max(1);
     let total: f64 = table.iter().sum();
-    let chi2 = if rows == 2 && cols == 2 {
-        // The uncorrected statistic, also on 2 x 2 tables.
-        let expected = chi_square_independence(table, rows)?.expected;
-        table
-            .iter()
-            .zip(&expected)
-            .map(|(o, e)| (o - e) * (o - e) / e)
-            .sum()
-    } else {
-        chi_square_independence(table, rows)?.statistic
-    };
+    // The uncorrected statistic, also on 2 x 2 tables.
+    let (chi2, _, _) = independence_statistic(table, rows, false)?;
     Ok((chi2 / total / (rows.min(cols) - 1) as f64).sqrt())
 }
 

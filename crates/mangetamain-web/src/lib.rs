@@ -155,10 +155,24 @@ fn compute_error(error: ComputeError, lang: Lang) -> Response {
     }
 }
 
-/// Runs blocking work (a page computation) off the async workers.
+/// Page computations running at once: one per core. More would only share the cores, and the
+/// threads of the computations would starve the analyses' own parallel parts (measured: a p99
+/// several times the p50 under 32 connections); waiting requests are served in arrival order.
+fn compute_slots() -> &'static tokio::sync::Semaphore {
+    static SLOTS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    SLOTS.get_or_init(|| {
+        tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get()))
+    })
+}
+
+/// Runs blocking work (a page computation) off the async workers, at most one per core.
 async fn blocking<R: Send + 'static>(
     work: impl FnOnce() -> Result<R, ComputeError> + Send + 'static,
 ) -> Result<R, ComputeError> {
+    let _slot = compute_slots()
+        .acquire()
+        .await
+        .map_err(|e| ComputeError::Internal(format!("no computation slot: {e}")))?;
     tokio::task::spawn_blocking(work).await.unwrap_or_else(|e| {
         Err(ComputeError::Internal(format!(
             "the computation stopped: {e}"
@@ -182,6 +196,10 @@ async fn page(State(shared): State<Arc<Shared>>, Query(pairs): Pairs, page: Page
             )
         }
     };
+    // Pages already rendered are answered at once, without waiting for a computation slot.
+    if let Some(html) = loaded.cached_page(&settings, lang) {
+        return Html(html).into_response();
+    }
     match blocking(move || loaded.page(&settings, lang)).await {
         Ok(html) => Html(html).into_response(),
         Err(error) => compute_error(error, lang),

@@ -160,6 +160,11 @@ impl Loaded {
         Ok(computed)
     }
 
+    /// The HTML of a page already rendered for these settings and language.
+    pub fn cached_page(&self, settings: &Settings, lang: Lang) -> Option<Bytes> {
+        lock(&self.pages).get(&(settings.clone(), lang)).cloned()
+    }
+
     /// The full HTML of a page (rendered once per settings and language; the bytes are shared,
     /// not copied, by every response).
     pub fn page(&self, settings: &Settings, lang: Lang) -> Result<Bytes, ComputeError> {
