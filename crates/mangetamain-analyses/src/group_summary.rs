@@ -70,26 +70,13 @@ pub(crate) fn grouped_summaries(
     mut ranks: Option<&mut RankSums>,
 ) -> Vec<Option<GroupSummary>> {
     use mangetamain_stats::descriptive::quantile_sorted;
-    let mut totals = vec![
-        KeyMoments {
-            n: 0,
-            sum: 0.0,
-            sum_squares: 0.0,
-            min: f64::NAN,
-            max: f64::NAN,
-        };
-        groups
-    ];
+    let mut totals = vec![KeyMoments::EMPTY; groups];
     for (key, moments) in sorted.per_key.iter().enumerate() {
         if moments.n == 0 {
             continue;
         }
         if let Some(total) = lookup.group(key as u32).and_then(|g| totals.get_mut(g)) {
-            total.n += moments.n;
-            total.sum += moments.sum;
-            total.sum_squares += moments.sum_squares;
-            total.min = total.min.min(moments.min);
-            total.max = total.max.max(moments.max);
+            total.merge(moments);
         }
     }
     let n: Vec<usize> = totals.iter().map(|t| t.n as usize).collect();

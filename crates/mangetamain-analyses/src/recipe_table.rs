@@ -560,6 +560,26 @@ pub(crate) struct KeyMoments {
     pub max: f64,
 }
 
+impl KeyMoments {
+    /// No value.
+    pub const EMPTY: KeyMoments = KeyMoments {
+        n: 0,
+        sum: 0.0,
+        sum_squares: 0.0,
+        min: f64::NAN,
+        max: f64::NAN,
+    };
+
+    /// Adds the values of `other` (same shift).
+    pub fn merge(&mut self, other: &KeyMoments) {
+        self.n += other.n;
+        self.sum += other.sum;
+        self.sum_squares += other.sum_squares;
+        self.min = self.min.min(other.min);
+        self.max = self.max.max(other.max);
+    }
+}
+
 impl SortedMetric {
     /// The values of a metric with the calendar key of each row (`key_count` keys).
     pub fn of(values: &[f64], keys: &[u32], key_count: usize) -> SortedMetric {
@@ -574,16 +594,7 @@ impl SortedMetric {
         } else {
             values.iter().sum::<f64>() / values.len() as f64
         };
-        let mut per_key = vec![
-            KeyMoments {
-                n: 0,
-                sum: 0.0,
-                sum_squares: 0.0,
-                min: f64::NAN,
-                max: f64::NAN,
-            };
-            key_count
-        ];
+        let mut per_key = vec![KeyMoments::EMPTY; key_count];
         for (value, key) in values.iter().zip(&keys) {
             let moments = &mut per_key[*key as usize];
             if moments.n == 0 {

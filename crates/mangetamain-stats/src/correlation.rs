@@ -51,22 +51,7 @@ pub fn pearson(x: &[f64], y: &[f64]) -> Result<Correlation> {
     checked("pearson", x, y, 2)?;
     let r = pearson_r("pearson", x, y)?;
     let n = x.len();
-    let p_value = if n == 2 {
-        1.0
-    } else {
-        correlation_t_p(r, n as f64 - 2.0)
-    };
-    let ci95 = (n > 3).then(|| {
-        let z = r.atanh();
-        let half = normal_quantile(0.975) / ((n - 3) as f64).sqrt();
-        ((z - half).tanh(), (z + half).tanh())
-    });
-    Ok(Correlation {
-        coefficient: r,
-        p_value,
-        ci95,
-        n,
-    })
+    Ok(pearson_test(r, n))
 }
 
 /// [`pearson`] from the number of pairs and the centred sums Σ(x - x̄)², Σ(y - ȳ)² and
@@ -90,6 +75,11 @@ pub fn pearson_from_moments(n: usize, sxx: f64, syy: f64, sxy: f64) -> Result<Co
         return Err(StatsError::ZeroVariance { what: WHAT });
     }
     let r = (sxy / (sxx.sqrt() * syy.sqrt())).clamp(-1.0, 1.0);
+    Ok(pearson_test(r, n))
+}
+
+/// Pearson's r of `n` pairs with its t-test p-value and Fisher-z 95 % interval.
+fn pearson_test(r: f64, n: usize) -> Correlation {
     let p_value = if n == 2 {
         1.0
     } else {
@@ -100,12 +90,12 @@ pub fn pearson_from_moments(n: usize, sxx: f64, syy: f64, sxy: f64) -> Result<Co
         let half = normal_quantile(0.975) / ((n - 3) as f64).sqrt();
         ((z - half).tanh(), (z + half).tanh())
     });
-    Ok(Correlation {
+    Correlation {
         coefficient: r,
         p_value,
         ci95,
         n,
-    })
+    }
 }
 
 /// p-value of a correlation through t = r √(df / ((1 + r)(1 - r))).

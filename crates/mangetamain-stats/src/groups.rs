@@ -254,19 +254,32 @@ pub fn anova(groups: &[&[f64]]) -> Result<Anova> {
         ssb += g.len() as f64 * (m - grand) * (m - grand);
         ssw += g.iter().map(|x| (x - m) * (x - m)).sum::<f64>();
     }
-    let dfb = (groups.len() - 1) as f64;
-    let dfw = (total_n - groups.len()) as f64;
-    if dfw <= 0.0 {
+    anova_from_sums(WHAT, ssb, ssw, groups.iter().map(|g| g.len()).collect())
+}
+
+/// One-way ANOVA from the between- and within-group sums of squares and the group sizes:
+/// the F test and effect sizes shared by [`anova`], [`anova_from_moments`] and the counts
+/// version.
+pub(crate) fn anova_from_sums(
+    what: &'static str,
+    ssb: f64,
+    ssw: f64,
+    sizes: Vec<usize>,
+) -> Result<Anova> {
+    let total_n: usize = sizes.iter().sum();
+    if total_n <= sizes.len() {
         return Err(StatsError::TooFewValues {
-            what: WHAT,
-            needed: groups.len() + 1,
+            what,
+            needed: sizes.len() + 1,
             got: total_n,
         });
     }
-    let msw = ssw / dfw;
     if ssw == 0.0 {
-        return Err(StatsError::ZeroVariance { what: WHAT });
+        return Err(StatsError::ZeroVariance { what });
     }
+    let dfb = (sizes.len() - 1) as f64;
+    let dfw = (total_n - sizes.len()) as f64;
+    let msw = ssw / dfw;
     let f = (ssb / dfb) / msw;
     let sst = ssb + ssw;
     Ok(Anova {
@@ -276,7 +289,7 @@ pub fn anova(groups: &[&[f64]]) -> Result<Anova> {
         df_within: dfw,
         eta_squared: ssb / sst,
         omega_squared: (ssb - dfb * msw) / (sst + msw),
-        n: groups.iter().map(|g| g.len()).collect(),
+        n: sizes,
     })
 }
 
@@ -320,30 +333,7 @@ pub fn anova_from_moments(groups: &[(usize, f64, f64)]) -> Result<Anova> {
         .filter(|(n, _, _)| *n > 1)
         .map(|(n, _, v)| (*n - 1) as f64 * v)
         .sum();
-    let dfb = (groups.len() - 1) as f64;
-    if total_n <= groups.len() {
-        return Err(StatsError::TooFewValues {
-            what: WHAT,
-            needed: groups.len() + 1,
-            got: total_n,
-        });
-    }
-    let dfw = (total_n - groups.len()) as f64;
-    if ssw == 0.0 {
-        return Err(StatsError::ZeroVariance { what: WHAT });
-    }
-    let msw = ssw / dfw;
-    let f = (ssb / dfb) / msw;
-    let sst = ssb + ssw;
-    Ok(Anova {
-        f,
-        p_value: f_sf(f, dfb, dfw),
-        df_between: dfb,
-        df_within: dfw,
-        eta_squared: ssb / sst,
-        omega_squared: (ssb - dfb * msw) / (sst + msw),
-        n: groups.iter().map(|g| g.0).collect(),
-    })
+    anova_from_sums(WHAT, ssb, ssw, groups.iter().map(|g| g.0).collect())
 }
 
 /// Result of [`kruskal_wallis`].

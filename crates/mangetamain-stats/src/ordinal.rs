@@ -6,11 +6,10 @@
 use serde::{Deserialize, Serialize};
 
 use crate::descriptive::{quantile_sorted, QuantileMethod};
-use crate::distributions::f_sf;
 use crate::error::{Result, StatsError};
 use crate::groups::{
-    kruskal_from_rank_sums, mann_whitney, mann_whitney_from_rank_sum, t_test_from_moments, Anova,
-    KruskalWallis, MannWhitney, TTest, Variances,
+    anova_from_sums, kruskal_from_rank_sums, mann_whitney, mann_whitney_from_rank_sum,
+    t_test_from_moments, Anova, KruskalWallis, MannWhitney, TTest, Variances,
 };
 
 /// How many values of a sample take each level.
@@ -241,7 +240,6 @@ pub fn kruskal_wallis_counts(groups: &[&LevelCounts]) -> Result<KruskalWallis> {
 pub fn anova_counts(groups: &[&LevelCounts]) -> Result<Anova> {
     const WHAT: &str = "anova_counts";
     let total = pooled(WHAT, groups, 2)?;
-    let n: u64 = total.iter().sum();
     let all = LevelCounts::new(groups[0].levels().to_vec(), total)?;
     let grand = all.mean();
     let (mut ssb, mut ssw) = (0.0, 0.0);
@@ -250,30 +248,12 @@ pub fn anova_counts(groups: &[&LevelCounts]) -> Result<Anova> {
         ssb += g.n() as f64 * (m - grand) * (m - grand);
         ssw += g.weighted_sum(|l| (l - m) * (l - m));
     }
-    let dfb = (groups.len() - 1) as f64;
-    if n as usize <= groups.len() {
-        return Err(StatsError::TooFewValues {
-            what: WHAT,
-            needed: groups.len() + 1,
-            got: n as usize,
-        });
-    }
-    let dfw = (n as usize - groups.len()) as f64;
-    if ssw == 0.0 {
-        return Err(StatsError::ZeroVariance { what: WHAT });
-    }
-    let msw = ssw / dfw;
-    let f = (ssb / dfb) / msw;
-    let sst = ssb + ssw;
-    Ok(Anova {
-        f,
-        p_value: f_sf(f, dfb, dfw),
-        df_between: dfb,
-        df_within: dfw,
-        eta_squared: ssb / sst,
-        omega_squared: (ssb - dfb * msw) / (sst + msw),
-        n: groups.iter().map(|g| g.n() as usize).collect(),
-    })
+    anova_from_sums(
+        WHAT,
+        ssb,
+        ssw,
+        groups.iter().map(|g| g.n() as usize).collect(),
+    )
 }
 
 /// Mann-Whitney U test of `a` against `b` on counts (same result as
