@@ -5,6 +5,7 @@ use mangetamain_stats::groups::RankSums;
 
 use crate::calendar_key::GroupLookup;
 use crate::recipe_table::{KeyMoments, SortedMetric};
+use crate::year_range_index::{YearOffsets, YearRangeIndex};
 use serde::{Deserialize, Serialize};
 
 /// n, mean, standard deviation, median and a quantile band of a group.
@@ -69,33 +70,12 @@ pub(crate) fn grouped_summaries(
     band: (f64, f64),
     mut ranks: Option<&mut RankSums>,
 ) -> Vec<Option<GroupSummary>> {
-    use mangetamain_stats::descriptive::quantile_sorted;
-    let mut totals = vec![KeyMoments::EMPTY; groups];
-    for (key, moments) in sorted.per_key.iter().enumerate() {
-        if moments.n == 0 {
-            continue;
-        }
-        if let Some(total) = lookup.group(key as u32).and_then(|g| totals.get_mut(g)) {
-            total.merge(moments);
-        }
-    }
-    let n: Vec<usize> = totals.iter().map(|t| t.n as usize).collect();
-    // The order statistics each group needs (0-based ranks), as numpy's quantile methods:
-    // "nearest" for the band, the two neighbours of the median for "linear".
-    let nearest =
-        |q: f64, size: usize| ((q * (size - 1) as f64).round_ties_even() as usize).min(size - 1);
-    let median_ranks = |size: usize| {
-        let h = 0.5 * (size - 1) as f64;
-        (h.floor() as usize, (h.ceil() as usize).min(size - 1))
-    };
-    let mut picks: Vec<OrderStatistics> = n
+    let totals = group_totals(sorted, lookup, groups);
+    let mut picks: Vec<OrderStatistics> = totals
         .iter()
-        .map(|&size| {
-            if size == 0 {
-                return OrderStatistics::default();
-            }
-            let (lo, hi) = median_ranks(size);
-            OrderStatistics::of([nearest(band.0, size), lo, hi, nearest(band.1, size)])
+        .map(|total| match total.n {
+            0 => OrderStatistics::default(),
+            n => OrderStatistics::of(wanted_ranks(n as usize, band)),
         })
         .collect();
     let mut seen = vec![0usize; groups];
@@ -109,39 +89,113 @@ pub(crate) fn grouped_summaries(
             ranks.push(*value, g);
         }
     }
-    (0..groups)
-        .map(|g| {
-            let total = &totals[g];
-            if n[g] == 0 {
-                return None;
-            }
-            let at = |rank: usize| picks[g].at(rank);
-            let (lo, hi) = median_ranks(n[g]);
-            let h = 0.5 * (n[g] - 1) as f64;
-            let median = quantile_sorted(
-                &[at(lo), at(hi)],
-                if hi > lo { h - lo as f64 } else { 0.0 },
-                QuantileMethod::Linear,
-            )
-            .unwrap_or(f64::NAN);
-            let count = n[g] as f64;
-            let variance = (total.sum_squares - total.sum * total.sum / count) / (count - 1.0);
-            Some(GroupSummary {
-                n: n[g],
-                mean: sorted.shift + total.sum / count,
-                std: if n[g] > 1 {
-                    variance.max(0.0).sqrt()
-                } else {
-                    f64::NAN
-                },
-                median,
-                band_low: at(nearest(band.0, n[g])),
-                band_high: at(nearest(band.1, n[g])),
-                min: total.min,
-                max: total.max,
-            })
+    totals
+        .iter()
+        .zip(&picks)
+        .map(|(total, picks)| summary(total, sorted.shift, band, |rank| picks.at(rank)))
+        .collect()
+}
+
+/// The summaries of [`grouped_summaries`] for a year range split within the year (`lookup` is
+/// that grouping, `range` its years), with the order statistics read from the metric's
+/// [`YearRangeIndex`] instead of a pass over its values.
+pub(crate) fn indexed_summaries(
+    sorted: &SortedMetric,
+    index: &YearRangeIndex,
+    lookup: &GroupLookup,
+    groups: usize,
+    range: &YearOffsets,
+    band: (f64, f64),
+) -> Vec<Option<GroupSummary>> {
+    group_totals(sorted, lookup, groups)
+        .iter()
+        .enumerate()
+        .map(|(group, total)| {
+            let at = |rank| {
+                index
+                    .order_statistic(&sorted.values, group, range, rank)
+                    .unwrap_or(f64::NAN)
+            };
+            summary(total, sorted.shift, band, at)
         })
         .collect()
+}
+
+/// Count, shifted sums, minimum and maximum of the values of each group (`0..groups`) of a
+/// lookup, from the metric's moments per calendar key.
+fn group_totals(sorted: &SortedMetric, lookup: &GroupLookup, groups: usize) -> Vec<KeyMoments> {
+    let mut totals = vec![KeyMoments::EMPTY; groups];
+    for (key, moments) in sorted.per_key.iter().enumerate() {
+        if moments.n == 0 {
+            continue;
+        }
+        if let Some(total) = lookup.group(key as u32).and_then(|g| totals.get_mut(g)) {
+            total.merge(moments);
+        }
+    }
+    totals
+}
+
+/// Rank of the quantile `q` of `size` values by numpy's "nearest" method.
+fn nearest_rank(q: f64, size: usize) -> usize {
+    ((q * (size - 1) as f64).round_ties_even() as usize).min(size - 1)
+}
+
+/// The two neighbours of the median ("linear" method).
+fn median_ranks(size: usize) -> (usize, usize) {
+    let h = 0.5 * (size - 1) as f64;
+    (h.floor() as usize, (h.ceil() as usize).min(size - 1))
+}
+
+/// The order statistics (0-based ranks) a summary of `size` values needs: the band by numpy's
+/// "nearest" method and the two neighbours of the median.
+fn wanted_ranks(size: usize, band: (f64, f64)) -> [usize; 4] {
+    let (lo, hi) = median_ranks(size);
+    [
+        nearest_rank(band.0, size),
+        lo,
+        hi,
+        nearest_rank(band.1, size),
+    ]
+}
+
+/// The summary of a group from its moments (shifted by `shift`) and `at(rank)`, its value of
+/// each rank of [`wanted_ranks`]; `None` for an empty group.
+fn summary(
+    total: &KeyMoments,
+    shift: f64,
+    band: (f64, f64),
+    at: impl Fn(usize) -> f64,
+) -> Option<GroupSummary> {
+    use mangetamain_stats::descriptive::quantile_sorted;
+    let n = total.n as usize;
+    if n == 0 {
+        return None;
+    }
+    let (lo, hi) = median_ranks(n);
+    let h = 0.5 * (n - 1) as f64;
+    let median = quantile_sorted(
+        &[at(lo), at(hi)],
+        if hi > lo { h - lo as f64 } else { 0.0 },
+        QuantileMethod::Linear,
+    )
+    .unwrap_or(f64::NAN);
+    let count = n as f64;
+    let variance = (total.sum_squares - total.sum * total.sum / count) / (count - 1.0);
+    Some(GroupSummary {
+        n,
+        mean: shift + total.sum / count,
+        std: if n > 1 {
+            variance.max(0.0).sqrt()
+        } else {
+            f64::NAN
+        },
+        median,
+        band_low: at(nearest_rank(band.0, n)),
+        band_high: at(nearest_rank(band.1, n)),
+        min: total.min,
+        max: total.max,
+    })
 }
 
 /// Up to four order statistics of a group, picked while its values pass in ascending order.

@@ -41,6 +41,7 @@ pub mod recipe_table;
 pub mod seasonality;
 pub mod trends;
 pub mod weekend;
+mod year_range_index;
 
 pub use error::AnalysisError;
 pub use mangetamain_core::format::date::Season;

@@ -13,9 +13,11 @@ use rayon::prelude::*;
 use crate::calendar_key::{CalendarKeys, GroupLookup};
 use crate::columns::{f64_column, required_i32_column, required_i64_column};
 use crate::error::{frame_error, AnalysisError};
-use crate::group_summary::GroupSummary;
+use crate::group_summary::{grouped_summaries, indexed_summaries, GroupSummary};
 use crate::item_counts::{ItemCounts, WithinYear};
 use crate::metric::Metric;
+use crate::year_range_index::YearRangeIndex;
+use mangetamain_stats::groups::RankSums;
 
 /// Which item list of a recipe.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -240,6 +242,9 @@ pub struct RecipeTable {
     /// Per metric, the values in ascending order with the calendar key of their row (rank tests
     /// and quantiles then need no sort, and a pass reads two contiguous columns).
     sorted: Vec<SortedMetric>,
+    /// Per metric and [`WithinYear`] split, the rank sums and order statistics of any year
+    /// range (built on first use; `None` for a table spanning too many years).
+    year_range_indexes: Vec<[OnceLock<Option<YearRangeIndex>>; 3]>,
     ingredients: ItemLists,
     tags: ItemLists,
 }
@@ -269,7 +274,7 @@ impl RecipeTable {
         let id = required_i64_column(recipes, "id")?;
         let calendar = CalendarKeys::covering(&year);
         let keys = calendar.keys_of(&year, &month, &weekday)?;
-        let sorted = metrics
+        let sorted: Vec<SortedMetric> = metrics
             .par_iter()
             .map(|values: &Vec<f64>| SortedMetric::of(values, &keys, calendar.len()))
             .collect();
@@ -291,6 +296,7 @@ impl RecipeTable {
             year_group_counts: Default::default(),
             calendar,
             rows_per_key,
+            year_range_indexes: sorted.iter().map(|_| Default::default()).collect(),
             sorted,
             season: month.iter().map(|m| Season::of_month(*m as u32)).collect(),
             month: month.iter().map(|m| *m as u8).collect(),
@@ -345,6 +351,43 @@ impl RecipeTable {
     /// The values of `metric` in ascending order with the calendar key of each.
     pub(crate) fn sorted(&self, metric: Metric) -> &SortedMetric {
         &self.sorted[metric.index()]
+    }
+
+    /// Summaries of `metric` per group of a split of the year over the years of `range`
+    /// (`None`: every year), with the rank sums of the groups over the range's values: read from
+    /// the metric's [`YearRangeIndex`] (built on first use), or from a pass over its values when
+    /// the table spans more than
+    /// [`MAX_INDEXED_YEARS`](crate::year_range_index::MAX_INDEXED_YEARS) years.
+    pub(crate) fn within_year_summaries(
+        &self,
+        metric: Metric,
+        within: WithinYear,
+        range: Option<(i32, i32)>,
+        band: (f64, f64),
+    ) -> (Vec<Option<GroupSummary>>, RankSums) {
+        let groups = within.groups();
+        let lookup = self.group_lookup(|year, month, weekday| {
+            crate::trends::yearly::in_range(year, range).then(|| within.group(month, weekday))
+        });
+        let sorted = self.sorted(metric);
+        let index = self.year_range_indexes[metric.index()][within.index()]
+            .get_or_init(|| YearRangeIndex::build(sorted, &self.calendar, within));
+        match index {
+            Some(index) => {
+                let offsets: Vec<usize> = self.year_offsets(range).collect();
+                let offsets = match (offsets.first(), offsets.last()) {
+                    (Some(first), Some(last)) => *first..*last + 1,
+                    _ => 0..0,
+                };
+                let summaries = indexed_summaries(sorted, index, &lookup, groups, &offsets, band);
+                (summaries, index.rank_sums(&offsets))
+            }
+            None => {
+                let mut ranks = RankSums::new(groups);
+                let summaries = grouped_summaries(sorted, &lookup, groups, band, Some(&mut ranks));
+                (summaries, ranks)
+            }
+        }
     }
 
     /// The groups of every calendar key under `group_of(year, month, weekday)`.

@@ -440,6 +440,20 @@ impl RankSums {
         }
     }
 
+    /// Rank sums computed elsewhere (for instance combined from counts of pairs of values kept
+    /// per block of the data): per group, the sum of its ranks among all the values (equal
+    /// values sharing the average of their ranks) and its number of values; `ties` is Σ(t³ - t)
+    /// over the runs of equal values.
+    pub fn from_parts(groups: &[(f64, usize)], ties: f64) -> RankSums {
+        RankSums {
+            sums: groups.iter().map(|g| g.0).collect(),
+            sizes: groups.iter().map(|g| g.1).collect(),
+            run_counts: vec![0; groups.len()],
+            ties,
+            ..RankSums::new(0)
+        }
+    }
+
     /// The next value (not smaller than the previous one) and its group (values of a group
     /// `>= groups` are ignored).
     #[inline]

@@ -99,7 +99,15 @@ impl Loaded {
             memo: Memo::default(),
             pages: Mutex::new(HashMap::new()),
         };
-        // Every default page in both languages, computed in parallel.
+        // The results of every default page, computed in parallel, then each page rendered in
+        // both languages (rendering both languages at once would compute each result twice).
+        let message = |e| match e {
+            ComputeError::Request(m) | ComputeError::Internal(m) => m,
+        };
+        Page::ALL
+            .par_iter()
+            .try_for_each(|page| loaded.results(&Settings::defaults(*page)).map(|_| ()))
+            .map_err(message)?;
         let pages: Vec<(Page, Lang)> = Page::ALL
             .into_iter()
             .flat_map(|page| Lang::ALL.into_iter().map(move |lang| (page, lang)))
@@ -107,9 +115,7 @@ impl Loaded {
         pages
             .par_iter()
             .try_for_each(|(page, lang)| loaded.page(&Settings::defaults(*page), *lang).map(|_| ()))
-            .map_err(|e| match e {
-                ComputeError::Request(m) | ComputeError::Internal(m) => m,
-            })?;
+            .map_err(message)?;
         let ready = start.elapsed().as_secs_f64();
         tracing::info!(
             open = opened,

@@ -5,14 +5,14 @@
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use mangetamain_stats::groups::{anova_from_moments, Anova, KruskalWallis, RankSums};
+use mangetamain_stats::groups::{anova_from_moments, Anova, KruskalWallis};
 use mangetamain_stats::multiple::{adjust_p_values, Correction};
 
 use super::{season_group, season_names, SeasonParams};
-use crate::calendar_key::GroupLookup;
 use crate::error::AnalysisError;
 use crate::findings::{EffectMeasure, EffectSize, Finding};
-use crate::group_summary::{check_band, extremes, grouped_summaries, GroupSummary};
+use crate::group_summary::{check_band, extremes, GroupSummary};
+use crate::item_counts::WithinYear;
 use crate::metric::Metric;
 use crate::recipe_table::RecipeTable;
 
@@ -71,7 +71,7 @@ pub fn seasonal_metrics(
     // One metric per task: the metrics are independent.
     let mut metrics: Vec<SeasonalMetric> = Metric::ALL
         .par_iter()
-        .map(|&metric| seasonal_metric(recipes, metric, &seasons, rows, params))
+        .map(|&metric| seasonal_metric(recipes, metric, rows, params))
         .collect();
     let kruskal_p: Vec<f64> = metrics
         .iter()
@@ -109,19 +109,11 @@ pub fn seasonal_metrics(
 fn seasonal_metric(
     recipes: &RecipeTable,
     metric: Metric,
-    seasons: &GroupLookup,
     rows: usize,
     params: &SeasonParams,
 ) -> SeasonalMetric {
-    // Ranks and order statistics in one pass over the table's sorted column: no sort, no copy.
-    let mut ranks = RankSums::new(4);
-    let summaries = grouped_summaries(
-        recipes.sorted(metric),
-        seasons,
-        4,
-        params.band,
-        Some(&mut ranks),
-    );
+    let (summaries, ranks) =
+        recipes.within_year_summaries(metric, WithinYear::Season, params.years, params.band);
     let kruskal = ranks.kruskal_wallis().ok();
     let moments: Vec<(usize, f64, f64)> = summaries
         .iter()

@@ -7,7 +7,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use mangetamain_stats::groups::{
-    mann_whitney_presorted, t_test_from_moments, MannWhitney, RankSums, TTest, Variances,
+    mann_whitney_presorted, t_test_from_moments, MannWhitney, TTest, Variances,
 };
 use mangetamain_stats::multiple::{adjust_p_values, Correction};
 
@@ -15,7 +15,8 @@ use super::{period_group, WeekendParams, PERIODS};
 use crate::calendar_key::GroupLookup;
 use crate::error::AnalysisError;
 use crate::findings::{EffectMeasure, EffectSize, Finding};
-use crate::group_summary::{check_band, grouped_summaries, GroupSummary};
+use crate::group_summary::{check_band, GroupSummary};
+use crate::item_counts::WithinYear;
 use crate::metric::Metric;
 use crate::recipe_table::RecipeTable;
 
@@ -95,20 +96,22 @@ fn period_metric(
     rows: usize,
     params: &WeekendParams,
 ) -> PeriodMetric {
-    // Order statistics and rank sums in one pass over the table's sorted column.
-    let sorted = recipes.sorted(metric);
-    let mut ranks = RankSums::new(2);
-    let mut summaries =
-        grouped_summaries(sorted, periods, 2, params.band, Some(&mut ranks)).into_iter();
+    let (summaries, ranks) =
+        recipes.within_year_summaries(metric, WithinYear::Period, params.years, params.band);
+    let mut summaries = summaries.into_iter();
     let weekday = summaries.next().flatten();
     let weekend = summaries.next().flatten();
     // Weekend (group 1) against weekday (group 0): the test of group 0 against group 1, reversed.
     let mann_whitney = match ranks.mann_whitney() {
         Ok(Some(test)) => Some(test.reversed()),
         // Small samples without ties: scipy's exact distribution, from the values.
-        Ok(None) => {
-            mann_whitney_presorted(sorted.grouped(periods).map(|(value, g)| (value, 1 - g))).ok()
-        }
+        Ok(None) => mann_whitney_presorted(
+            recipes
+                .sorted(metric)
+                .grouped(periods)
+                .map(|(value, g)| (value, 1 - g)),
+        )
+        .ok(),
         Err(_) => None,
     };
     let with_value = weekday.as_ref().map_or(0, |s| s.n) + weekend.as_ref().map_or(0, |s| s.n);
