@@ -12,6 +12,8 @@ pub(crate) struct ItemCounts {
     pub recipes: Vec<u64>,
     vocabulary: usize,
     counts: Vec<u32>,
+    /// Recipes listing each item over all groups (computed on first use).
+    totals: std::sync::OnceLock<Vec<u64>>,
 }
 
 /// How the recipes of one year are split into groups.
@@ -54,76 +56,110 @@ impl WithinYear {
     }
 }
 
-impl ItemCounts {
-    /// Counts per (year, group within the year) of every year of a table, group
-    /// `year_offset * within.groups() + group`, from the counts per calendar key.
-    pub fn per_year_group(
+/// Item counts per group within the year, cumulative over the years of a table: row `y` holds,
+/// per group, the recipes of the years before year offset `y` (and per item, those listing it),
+/// so the counts of any year range are the difference of two rows.
+#[derive(Debug, Clone)]
+pub(crate) struct YearPrefixCounts {
+    within: WithinYear,
+    vocabulary: usize,
+    /// `[row * groups + group]`, rows `0..=years`.
+    recipes: Vec<u64>,
+    /// `[(row * groups + group) * vocabulary + code]`.
+    counts: Vec<u32>,
+}
+
+impl YearPrefixCounts {
+    /// The cumulative counts of a table's item lists under a split of the year, from the
+    /// counts per calendar key.
+    pub fn of(
         lists: &ItemLists,
         calendar: &CalendarKeys,
         rows_per_key: &[u64],
         within: WithinYear,
-    ) -> ItemCounts {
+    ) -> YearPrefixCounts {
         let per_key = lists.per_key();
         let vocabulary = lists.vocabulary_size();
-        let groups = calendar.years() * within.groups();
-        let mut tally = ItemCounts {
-            recipes: vec![0; groups],
+        let groups = within.groups();
+        let rows = calendar.years() + 1;
+        let mut prefix = YearPrefixCounts {
+            within,
             vocabulary,
-            counts: vec![0; groups * vocabulary],
+            recipes: vec![0; rows * groups],
+            counts: vec![0; rows * groups * vocabulary],
         };
+        // Each year's counts into row `year + 1`, then every row adds the one before.
         for (key, rows) in rows_per_key.iter().enumerate().take(per_key.keys()) {
             let (year, month, weekday) = calendar.date(key as u32);
-            let group =
-                (year - calendar.year(0)) as usize * within.groups() + within.group(month, weekday);
-            tally.recipes[group] += rows;
-            let row = &mut tally.counts[group * vocabulary..(group + 1) * vocabulary];
+            let cell =
+                ((year - calendar.year(0)) as usize + 1) * groups + within.group(month, weekday);
+            prefix.recipes[cell] += rows;
+            let row = &mut prefix.counts[cell * vocabulary..(cell + 1) * vocabulary];
             for (code, count) in per_key.of_key(key) {
                 row[*code as usize] += count;
             }
         }
-        tally
+        let width = groups * vocabulary;
+        for row in 1..rows {
+            let (before, current) = prefix.counts.split_at_mut(row * width);
+            let previous = &before[(row - 1) * width..];
+            for (count, earlier) in current[..width].iter_mut().zip(previous) {
+                *count += earlier;
+            }
+            for g in 0..groups {
+                prefix.recipes[row * groups + g] += prefix.recipes[(row - 1) * groups + g];
+            }
+        }
+        prefix
     }
 
-    /// One group per listed year: the rows of `per_year` (made with [`WithinYear::Whole`]) at
-    /// those year offsets.
-    pub fn years(per_year: &ItemCounts, year_offsets: &[usize]) -> ItemCounts {
-        let vocabulary = per_year.vocabulary;
-        let mut counts = Vec::with_capacity(year_offsets.len() * vocabulary);
-        for &y in year_offsets {
-            counts.extend_from_slice(&per_year.counts[y * vocabulary..(y + 1) * vocabulary]);
-        }
-        ItemCounts {
-            recipes: year_offsets.iter().map(|y| per_year.recipes[*y]).collect(),
-            vocabulary,
-            counts,
-        }
-    }
-
-    /// The `within.groups()` groups summed over the years at `year_offsets`, from counts made
-    /// by [`ItemCounts::per_year_group`] with the same `within`.
-    pub fn summed_over_years(
-        per_year_group: &ItemCounts,
-        within: WithinYear,
-        year_offsets: impl Iterator<Item = usize>,
-    ) -> ItemCounts {
-        let (k, vocabulary) = (within.groups(), per_year_group.vocabulary);
-        let mut tally = ItemCounts {
-            recipes: vec![0; k],
-            vocabulary,
-            counts: vec![0; k * vocabulary],
-        };
-        for y in year_offsets {
-            for g in 0..k {
-                let source = y * k + g;
-                tally.recipes[g] += per_year_group.recipes[source];
-                let from = &per_year_group.counts[source * vocabulary..(source + 1) * vocabulary];
-                let into = &mut tally.counts[g * vocabulary..(g + 1) * vocabulary];
-                for (total, count) in into.iter_mut().zip(from) {
-                    *total += count;
-                }
+    /// Counts per group of the split over the years at offsets `years`.
+    pub fn over_years(&self, years: std::ops::Range<usize>) -> ItemCounts {
+        let mut tally = ItemCounts::empty(self.vocabulary);
+        if !years.is_empty() {
+            for g in 0..self.within.groups() {
+                self.push_difference(&mut tally, years.start, years.end, g);
             }
         }
         tally
+    }
+
+    /// One group per listed year offset, for counts made with [`WithinYear::Whole`].
+    pub fn years(&self, year_offsets: &[usize]) -> ItemCounts {
+        let mut tally = ItemCounts::empty(self.vocabulary);
+        for &y in year_offsets {
+            self.push_difference(&mut tally, y, y + 1, 0);
+        }
+        tally
+    }
+
+    /// Appends to `tally` the group of counts of `group` over year offsets `start..end`.
+    fn push_difference(&self, tally: &mut ItemCounts, start: usize, end: usize, group: usize) {
+        let (groups, vocabulary) = (self.within.groups(), self.vocabulary);
+        let (end, start) = (end * groups + group, start * groups + group);
+        tally.recipes.push(self.recipes[end] - self.recipes[start]);
+        let last = &self.counts[end * vocabulary..(end + 1) * vocabulary];
+        let first = &self.counts[start * vocabulary..(start + 1) * vocabulary];
+        tally
+            .counts
+            .extend(last.iter().zip(first).map(|(last, first)| last - first));
+    }
+}
+
+impl ItemCounts {
+    /// No group yet, over a vocabulary.
+    fn empty(vocabulary: usize) -> ItemCounts {
+        ItemCounts {
+            recipes: Vec::new(),
+            vocabulary,
+            counts: Vec::new(),
+            totals: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Per item code, the recipes of `group` listing it.
+    pub fn group(&self, group: usize) -> &[u32] {
+        &self.counts[group * self.vocabulary..(group + 1) * self.vocabulary]
     }
 
     /// Recipes of `group` listing item `code`.
@@ -131,9 +167,17 @@ impl ItemCounts {
         u64::from(self.counts[group * self.vocabulary + code as usize])
     }
 
-    /// Recipes listing item `code`, over all groups.
-    pub fn total(&self, code: u32) -> u64 {
-        (0..self.recipes.len()).map(|g| self.count(g, code)).sum()
+    /// Recipes listing each item, over all groups (indexed by code).
+    pub fn totals(&self) -> &[u64] {
+        self.totals.get_or_init(|| {
+            let mut totals = vec![0u64; self.vocabulary];
+            for row in self.counts.chunks_exact(self.vocabulary.max(1)) {
+                for (total, count) in totals.iter_mut().zip(row) {
+                    *total += u64::from(*count);
+                }
+            }
+            totals
+        })
     }
 
     /// Share of the recipes of `group` listing `code`, in percent (NaN for an empty group).
@@ -148,15 +192,15 @@ impl ItemCounts {
 
     /// Distinct items listed by at least one recipe of the groups.
     pub fn items_listed(&self) -> usize {
-        (0..self.vocabulary as u32)
-            .filter(|code| self.total(*code) > 0)
-            .count()
+        self.totals().iter().filter(|total| **total > 0).count()
     }
 
     /// Codes with at least `min_total` recipes over all groups.
     pub fn frequent_codes(&self, min_total: u64) -> Vec<u32> {
-        (0..self.vocabulary as u32)
-            .filter(|code| self.total(*code) >= min_total)
+        (0u32..)
+            .zip(self.totals())
+            .filter(|(_, total)| **total >= min_total)
+            .map(|(code, _)| code)
             .collect()
     }
 }

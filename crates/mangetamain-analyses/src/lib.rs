@@ -39,6 +39,7 @@ pub mod overview;
 pub mod ratings;
 pub mod recipe_table;
 pub mod seasonality;
+mod top_n;
 pub mod trends;
 pub mod weekend;
 mod year_range_index;

@@ -14,7 +14,7 @@ use crate::calendar_key::{CalendarKeys, GroupLookup};
 use crate::columns::{f64_column, required_i32_column, required_i64_column};
 use crate::error::{frame_error, AnalysisError};
 use crate::group_summary::{grouped_summaries, indexed_summaries, GroupSummary};
-use crate::item_counts::{ItemCounts, WithinYear};
+use crate::item_counts::{WithinYear, YearPrefixCounts};
 use crate::metric::Metric;
 use crate::year_range_index::YearRangeIndex;
 use mangetamain_stats::groups::RankSums;
@@ -236,9 +236,9 @@ pub struct RecipeTable {
     complexity: ComplexityMoments,
     /// Per-year summaries of every metric, per quantile band.
     year_summaries: YearSummaryCache,
-    /// Item counts per (year, group within the year), per item kind and [`WithinYear`] split,
-    /// built on first use.
-    year_group_counts: [[OnceLock<ItemCounts>; 3]; 2],
+    /// Item counts per group within the year, cumulative over the years, per item kind and
+    /// [`WithinYear`] split, built on first use.
+    year_prefix_counts: [[OnceLock<YearPrefixCounts>; 3]; 2],
     /// Per metric, the values in ascending order with the calendar key of their row (rank tests
     /// and quantiles then need no sort, and a pass reads two contiguous columns).
     sorted: Vec<SortedMetric>,
@@ -293,7 +293,7 @@ impl RecipeTable {
             id,
             complexity: ComplexityMoments::of(&metrics, &keys, calendar.len()),
             year_summaries: YearSummaryCache::default(),
-            year_group_counts: Default::default(),
+            year_prefix_counts: Default::default(),
             calendar,
             rows_per_key,
             year_range_indexes: sorted.iter().map(|_| Default::default()).collect(),
@@ -374,11 +374,7 @@ impl RecipeTable {
             .get_or_init(|| YearRangeIndex::build(sorted, &self.calendar, within));
         match index {
             Some(index) => {
-                let offsets: Vec<usize> = self.year_offsets(range).collect();
-                let offsets = match (offsets.first(), offsets.last()) {
-                    (Some(first), Some(last)) => *first..*last + 1,
-                    _ => 0..0,
-                };
+                let offsets = self.year_offset_range(range);
                 let summaries = indexed_summaries(sorted, index, &lookup, groups, &offsets, band);
                 (summaries, index.rank_sums(&offsets))
             }
@@ -419,16 +415,30 @@ impl RecipeTable {
         computed
     }
 
-    /// Item counts per (year, group within the year) of every year of the table, group
-    /// `year_offset * within.groups() + group` (built on the first call, then shared).
-    pub(crate) fn year_group_counts(&self, kind: ItemKind, within: WithinYear) -> &ItemCounts {
+    /// Item counts per group within the year (`within`), cumulative over the years of the table
+    /// (built on the first call, then shared).
+    pub(crate) fn year_prefix_counts(
+        &self,
+        kind: ItemKind,
+        within: WithinYear,
+    ) -> &YearPrefixCounts {
         let by_kind = match kind {
-            ItemKind::Ingredients => &self.year_group_counts[0],
-            ItemKind::Tags => &self.year_group_counts[1],
+            ItemKind::Ingredients => &self.year_prefix_counts[0],
+            ItemKind::Tags => &self.year_prefix_counts[1],
         };
         by_kind[within.index()].get_or_init(|| {
-            ItemCounts::per_year_group(self.items(kind), &self.calendar, &self.rows_per_key, within)
+            YearPrefixCounts::of(self.items(kind), &self.calendar, &self.rows_per_key, within)
         })
+    }
+
+    /// The year offsets of the years in `range` (`None`: every year), as a range (empty when
+    /// no year of the table is in it).
+    pub(crate) fn year_offset_range(&self, range: Option<(i32, i32)>) -> std::ops::Range<usize> {
+        let offsets: Vec<usize> = self.year_offsets(range).collect();
+        match (offsets.first(), offsets.last()) {
+            (Some(first), Some(last)) => *first..*last + 1,
+            _ => 0..0,
+        }
     }
 
     /// The year offsets (from the table's first year) of the years in `range`.

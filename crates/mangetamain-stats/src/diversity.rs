@@ -40,9 +40,18 @@ pub fn rarefied_richness(incidences: &[u64], samples: u64, subsample: u64) -> Re
     };
     let ln_all = ln_choose(samples, subsample);
     // Items of equal incidence contribute equal terms: one term per distinct incidence (a few
-    // hundred for thousands of Zipf-distributed items), times its multiplicity.
-    let mut present: Vec<u64> = incidences.iter().copied().filter(|n| *n > 0).collect();
-    present.sort_unstable();
+    // hundred for thousands of Zipf-distributed items), times its multiplicity. Small incidences
+    // (most items) are tallied, the others sorted; terms are added in ascending incidence.
+    const TALLIED: usize = 1024;
+    let mut tally = vec![0u64; TALLIED];
+    let mut large: Vec<u64> = Vec::new();
+    for &n in incidences {
+        match usize::try_from(n) {
+            Ok(small) if small < TALLIED => tally[small] += 1,
+            _ => large.push(n),
+        }
+    }
+    large.sort_unstable();
     let term = |n_i: u64| -> f64 {
         let without = samples - n_i;
         if without < subsample {
@@ -52,8 +61,12 @@ pub fn rarefied_richness(incidences: &[u64], samples: u64, subsample: u64) -> Re
             -(ln_choose(without, subsample) - ln_all).exp_m1()
         }
     };
-    Ok(present
+    let small = (1u64..)
+        .zip(&tally[1..])
+        .filter(|(_, items)| **items > 0)
+        .map(|(n_i, items)| *items as f64 * term(n_i));
+    let large = large
         .chunk_by(|a, b| a == b)
-        .map(|run| run.len() as f64 * term(run[0]))
-        .sum())
+        .map(|run| run.len() as f64 * term(run[0]));
+    Ok(small.chain(large).sum())
 }

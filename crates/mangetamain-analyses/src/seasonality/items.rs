@@ -12,9 +12,10 @@ use super::{season_names, SeasonParams};
 use crate::error::AnalysisError;
 use crate::findings::Finding;
 use crate::group_summary::extremes;
-use crate::item_counts::{ItemCounts, WithinYear};
+use crate::item_counts::WithinYear;
 use crate::item_groups::{compare_items, ItemComparison};
 use crate::recipe_table::{ItemKind, RecipeTable};
+use crate::top_n::first_sorted;
 
 /// A seasonal item.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -63,15 +64,13 @@ pub fn seasonal_items(
     params: &SeasonParams,
 ) -> Result<SeasonalItems, AnalysisError> {
     let lists = recipes.items(kind);
-    let counts = ItemCounts::summed_over_years(
-        recipes.year_group_counts(kind, WithinYear::Season),
-        WithinYear::Season,
-        recipes.year_offsets(params.years),
-    );
+    let counts = recipes
+        .year_prefix_counts(kind, WithinYear::Season)
+        .over_years(recipes.year_offset_range(params.years));
     let seasons = season_names();
     let comparisons = compare_items(&counts, lists, params.min_recipes);
     let items_tested = comparisons.len();
-    let mut kept: Vec<SeasonalItem> = comparisons
+    let kept: Vec<SeasonalItem> = comparisons
         .into_iter()
         .map(|comparison| seasonal_item(comparison, &seasons))
         .filter(|item| {
@@ -84,12 +83,11 @@ pub fn seasonal_items(
         .iter()
         .filter(|i| i.comparison.p_adjusted < params.alpha)
         .count();
-    kept.sort_by(|a, b| {
+    let kept = first_sorted(kept, params.top_n, |a, b| {
         b.cv_percent
             .total_cmp(&a.cv_percent)
             .then_with(|| a.comparison.item.cmp(&b.comparison.item))
     });
-    kept.truncate(params.top_n);
     let what = kind.column();
     let mut findings = vec![
         Finding::Count {

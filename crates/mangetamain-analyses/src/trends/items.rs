@@ -21,6 +21,7 @@ use crate::error::AnalysisError;
 use crate::findings::{Direction, Finding};
 use crate::item_counts::{ItemCounts, WithinYear};
 use crate::recipe_table::{ItemKind, RecipeTable};
+use crate::top_n::first_sorted;
 use crate::trends::yearly::check_year_span;
 
 /// Parameters of the item trends.
@@ -175,7 +176,9 @@ pub fn item_trends(
     let lists = recipes.items(kind);
     let (first_year, _) = recipes.year_span();
     let offsets: Vec<usize> = years.iter().map(|y| (y - first_year) as usize).collect();
-    let counts = ItemCounts::years(recipes.year_group_counts(kind, WithinYear::Whole), &offsets);
+    let counts = recipes
+        .year_prefix_counts(kind, WithinYear::Whole)
+        .years(&offsets);
     let window = params.window_years.min(years.len() / 2);
     let last = years.len() - 1;
     let pooled = |code: u32, groups: std::ops::Range<usize>| -> (u64, u64) {
@@ -219,37 +222,36 @@ pub fn item_trends(
         change.p_adjusted = p;
     }
 
-    let mut by_total: Vec<(u32, u64)> = tested.iter().map(|c| (*c, counts.total(*c))).collect();
-    by_total.sort_by(|a, b| {
+    let totals = counts.totals();
+    let by_total: Vec<(u32, u64)> = tested.iter().map(|c| (*c, totals[*c as usize])).collect();
+    let most_frequent: Vec<ItemTotal> = first_sorted(by_total, params.top_n, |a, b| {
         b.1.cmp(&a.1)
             .then_with(|| lists.name(a.0).cmp(lists.name(b.0)))
-    });
-    let most_frequent: Vec<ItemTotal> = by_total
-        .iter()
-        .take(params.top_n)
-        .map(|(code, total)| ItemTotal {
-            item: lists.name(*code).to_string(),
-            recipes: *total,
-        })
-        .collect();
-    changes.sort_by(|a, b| {
+    })
+    .into_iter()
+    .map(|(code, total)| ItemTotal {
+        item: lists.name(code).to_string(),
+        recipes: total,
+    })
+    .collect();
+    let increases = changes.iter().filter(|c| c.window_delta_points > 0.0);
+    let increases: Vec<ItemChange> = first_sorted(increases.collect(), params.top_n, |a, b| {
         b.window_delta_points
             .total_cmp(&a.window_delta_points)
             .then_with(|| a.item.cmp(&b.item))
-    });
-    let increases: Vec<ItemChange> = changes
-        .iter()
-        .filter(|c| c.window_delta_points > 0.0)
-        .take(params.top_n)
-        .cloned()
-        .collect();
-    let decreases: Vec<ItemChange> = changes
-        .iter()
-        .rev()
-        .filter(|c| c.window_delta_points < 0.0)
-        .take(params.top_n)
-        .cloned()
-        .collect();
+    })
+    .into_iter()
+    .cloned()
+    .collect();
+    let decreases = changes.iter().filter(|c| c.window_delta_points < 0.0);
+    let decreases: Vec<ItemChange> = first_sorted(decreases.collect(), params.top_n, |a, b| {
+        a.window_delta_points
+            .total_cmp(&b.window_delta_points)
+            .then_with(|| b.item.cmp(&a.item))
+    })
+    .into_iter()
+    .cloned()
+    .collect();
 
     let series_of = |item: &str| -> Option<ItemSeries> {
         let code = lists.code(item)?;
@@ -270,7 +272,7 @@ pub fn item_trends(
         }
     }
 
-    let diversity = diversity(&counts, lists.vocabulary_size(), &years, params)?;
+    let diversity = diversity(&counts, &years, params)?;
     let findings = findings(kind, &diversity, &increases, &decreases, &changes, params);
     Ok(ItemTrends {
         kind,
@@ -291,7 +293,6 @@ pub fn item_trends(
 
 fn diversity(
     counts: &ItemCounts,
-    vocabulary: usize,
     years: &[i32],
     params: &ItemTrendParams,
 ) -> Result<Diversity, AnalysisError> {
@@ -306,9 +307,11 @@ fn diversity(
     let mut distinct = Vec::with_capacity(years.len());
     let mut rarefied = Vec::with_capacity(years.len());
     for (group, &n) in counts.recipes.iter().enumerate() {
-        let incidences: Vec<u64> = (0..vocabulary as u32)
-            .map(|code| counts.count(group, code))
-            .filter(|c| *c > 0)
+        let incidences: Vec<u64> = counts
+            .group(group)
+            .iter()
+            .filter(|c| **c > 0)
+            .map(|c| u64::from(*c))
             .collect();
         distinct.push(incidences.len());
         rarefied.push(if n >= size {

@@ -9,9 +9,10 @@ use serde::{Deserialize, Serialize};
 use super::{WeekendParams, PERIODS};
 use crate::error::AnalysisError;
 use crate::findings::Finding;
-use crate::item_counts::{ItemCounts, WithinYear};
+use crate::item_counts::WithinYear;
 use crate::item_groups::{compare_items, ItemComparison};
 use crate::recipe_table::{ItemKind, RecipeTable};
+use crate::top_n::first_sorted;
 
 /// An item whose share differs between the periods.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -52,11 +53,9 @@ pub fn period_items(
     params: &WeekendParams,
 ) -> Result<PeriodItems, AnalysisError> {
     let lists = recipes.items(kind);
-    let counts = ItemCounts::summed_over_years(
-        recipes.year_group_counts(kind, WithinYear::Period),
-        WithinYear::Period,
-        recipes.year_offsets(params.years),
-    );
+    let counts = recipes
+        .year_prefix_counts(kind, WithinYear::Period)
+        .over_years(recipes.year_offset_range(params.years));
     let comparisons = compare_items(&counts, lists, params.min_recipes);
     let items_tested = comparisons.len();
     let kept: Vec<PeriodItem> = comparisons
@@ -74,19 +73,16 @@ pub fn period_items(
         .collect();
     let items_kept = kept.len();
     let side = |weekend: bool| -> Vec<PeriodItem> {
-        let mut items: Vec<PeriodItem> = kept
-            .iter()
-            .filter(|i| (i.delta_points > 0.0) == weekend)
-            .cloned()
-            .collect();
-        items.sort_by(|a, b| {
+        let side = kept.iter().filter(|i| (i.delta_points > 0.0) == weekend);
+        first_sorted(side.collect(), params.top_n, |a, b| {
             b.delta_points
                 .abs()
                 .total_cmp(&a.delta_points.abs())
                 .then_with(|| a.comparison.item.cmp(&b.comparison.item))
-        });
-        items.truncate(params.top_n);
-        items
+        })
+        .into_iter()
+        .cloned()
+        .collect()
     };
     let weekend_leaning = side(true);
     let weekday_leaning = side(false);
