@@ -84,9 +84,9 @@ pub struct Dataset {
     /// Read from the store on first use (None inside: the source has no train split).
     interactions_train: OnceLock<Option<DataFrame>>,
     has_interactions_train: bool,
-    /// Read from the store on first use.
+    /// Built from `recipes` on first use.
     recipe_ingredients: OnceLock<DataFrame>,
-    /// Read from the store on first use.
+    /// Built from `recipes` on first use.
     recipe_tags: OnceLock<DataFrame>,
     report: CleaningReport,
     load: LoadInfo,
@@ -153,8 +153,6 @@ struct Prepared {
     recipes: DataFrame,
     interactions: DataFrame,
     interactions_train: Option<DataFrame>,
-    recipe_ingredients: DataFrame,
-    recipe_tags: DataFrame,
     report: CleaningReport,
 }
 
@@ -210,10 +208,6 @@ fn prepare(source: &DataSource, options: &OpenOptions, clock: &mut PhaseClock) -
             interactions_train = Some(cleaned.frame);
         }
     }
-    let (recipe_ingredients, recipe_tags) = rayon::join(
-        || explode_items(&recipes.frame, "ingredients", "ingredient"),
-        || explode_items(&recipes.frame, "tags", "tag"),
-    );
     let absent_split_tables = split_paths
         .iter()
         .filter(|(_, path, _, _)| path.is_none())
@@ -231,8 +225,6 @@ fn prepare(source: &DataSource, options: &OpenOptions, clock: &mut PhaseClock) -
         recipes: recipes.frame,
         interactions: interactions.frame,
         interactions_train,
-        recipe_ingredients: recipe_ingredients?,
-        recipe_tags: recipe_tags?,
         report,
     })
 }
@@ -275,8 +267,8 @@ impl Dataset {
             interactions: prepared.interactions,
             has_interactions_train: prepared.interactions_train.is_some(),
             interactions_train: OnceLock::from(prepared.interactions_train),
-            recipe_ingredients: OnceLock::from(prepared.recipe_ingredients),
-            recipe_tags: OnceLock::from(prepared.recipe_tags),
+            recipe_ingredients: OnceLock::new(),
+            recipe_tags: OnceLock::new(),
             report: prepared.report,
         })
     }
@@ -398,8 +390,8 @@ impl Dataset {
             interactions: prepared.interactions,
             has_interactions_train: prepared.interactions_train.is_some(),
             interactions_train: OnceLock::from(prepared.interactions_train),
-            recipe_ingredients: OnceLock::from(prepared.recipe_ingredients),
-            recipe_tags: OnceLock::from(prepared.recipe_tags),
+            recipe_ingredients: OnceLock::new(),
+            recipe_tags: OnceLock::new(),
             report: prepared.report,
         })
     }
@@ -519,27 +511,28 @@ impl Dataset {
         Ok(self.interactions_train.get_or_init(|| frame).as_ref())
     }
 
-    /// One row per (cleaned recipe, ingredient): columns `recipe_id`, `ingredient` (read from
-    /// the store on first use).
+    /// One row per (cleaned recipe, ingredient): columns `recipe_id`, `ingredient` (built from
+    /// the cleaned recipes on first use).
     pub fn recipe_ingredients(&self) -> Result<&DataFrame> {
-        self.lazy_table(&self.recipe_ingredients, "recipe_ingredients")
+        self.exploded(&self.recipe_ingredients, "ingredients", "ingredient")
     }
 
-    /// One row per (cleaned recipe, tag): columns `recipe_id`, `tag` (read from the store on
-    /// first use).
+    /// One row per (cleaned recipe, tag): columns `recipe_id`, `tag` (built from the cleaned
+    /// recipes on first use).
     pub fn recipe_tags(&self) -> Result<&DataFrame> {
-        self.lazy_table(&self.recipe_tags, "recipe_tags")
+        self.exploded(&self.recipe_tags, "tags", "tag")
     }
 
-    fn lazy_table<'a>(
+    fn exploded<'a>(
         &'a self,
         cell: &'a OnceLock<DataFrame>,
-        name: &str,
+        list_column: &str,
+        item_name: &str,
     ) -> Result<&'a DataFrame> {
         if let Some(frame) = cell.get() {
             return Ok(frame);
         }
-        let frame = self.read_stored(name)?;
+        let frame = explode_items(&self.recipes, list_column, item_name)?;
         Ok(cell.get_or_init(|| frame))
     }
 

@@ -4,8 +4,11 @@
 //! - `raw_recipes`: `name` (str, null when empty), `id`, `minutes`, `contributor_id` (i64),
 //!   `submitted` (date, null when empty), `tags` (list[str]), the 7 nutrition values as named
 //!   columns `calories`, `total_fat_pct`, `sugar_pct`, `sodium_pct`, `protein_pct`, `sat_fat_pct`,
-//!   `carb_pct` (f64), `n_steps` (i64), `steps` (list[str]), `description` (str, null when
-//!   empty), `ingredients` (list[str]), `n_ingredients` (i64).
+//!   `carb_pct` (f64), `n_steps` (i64), `avg_step_length` (f64: mean characters per parsed
+//!   step, null without steps), `description_length` (i64: characters, null when empty),
+//!   `ingredients` (list[str]), `n_ingredients` (i64). The step and description texts are
+//!   measured while decoding, not copied: no analysis reads them, and they are most of the file
+//!   (the store's raw table keeps them verbatim; [`mangetamain_format::RawRecipe`] decodes them).
 //! - `raw_interactions`: `user_id`, `recipe_id` (i64), `date` (date), `rating` (i32, 0 = review
 //!   without a rating), `review` (str, null when empty).
 //! - split files (`interactions_train` ...): `user_id`, `recipe_id`, `date`, `rating`, `u`, `i`.
@@ -15,9 +18,12 @@
 
 use std::path::Path;
 
+use std::borrow::Cow;
+
+use mangetamain_format::reader::{field_error, DEFAULT_CHUNK_ROWS};
 use mangetamain_format::{
-    read_chunks, KaggleFile, KaggleRecord, RawInteraction, RawRecipe, SplitInteraction,
-    NUTRITION_COLUMNS,
+    read_record_chunks, KaggleFile, KaggleRecord, RawInteraction, RawRecipeView, RecordChunk,
+    SplitInteraction, NUTRITION_COLUMNS,
 };
 use polars::prelude::*;
 use rayon::prelude::*;
@@ -41,30 +47,22 @@ pub struct RawRecipes {
 
 /// Reads RAW_recipes.csv into a frame.
 pub fn read_raw_recipes(path: &Path) -> Result<RawRecipes> {
-    let (frame, counts) = read_frame::<RawRecipe, _>(path, KaggleFile::RawRecipes, |rows| {
-        let mismatches = rows.iter().fold((0, 0), |(steps, ingredients), row| {
-            (
-                steps + usize::from(row.n_steps != row.steps.len() as i64),
-                ingredients + usize::from(row.n_ingredients != row.ingredients.len() as i64),
-            )
-        });
-        let (frame, changed) = recipes_chunk(rows)?;
-        Ok((frame, (changed, mismatches.0, mismatches.1)))
-    })?;
-    let (normalised_names, n_steps_mismatches, n_ingredients_mismatches) = counts
+    let (frame, notes) = read_frame(path, KaggleFile::RawRecipes, recipes_chunk)?;
+    let total = notes
         .into_iter()
-        .fold((0, 0, 0), |(a, b, c), (x, y, z)| (a + x, b + y, c + z));
+        .fold(RecipeNotes::default(), RecipeNotes::add);
     Ok(RawRecipes {
         frame,
-        normalised_names,
-        n_steps_mismatches,
-        n_ingredients_mismatches,
+        normalised_names: total.normalised_names,
+        n_steps_mismatches: total.n_steps_mismatches,
+        n_ingredients_mismatches: total.n_ingredients_mismatches,
     })
 }
 
 /// Reads RAW_interactions.csv into a frame.
 pub fn read_raw_interactions(path: &Path) -> Result<DataFrame> {
-    let (frame, _) = read_frame::<RawInteraction, _>(path, KaggleFile::RawInteractions, |rows| {
+    let (frame, _) = read_frame(path, KaggleFile::RawInteractions, |path, chunk| {
+        let rows: Vec<RawInteraction> = decode_rows(path, chunk)?;
         let height = rows.len();
         let columns = vec![
             Column::new(
@@ -94,7 +92,8 @@ pub fn read_raw_interactions(path: &Path) -> Result<DataFrame> {
 
 /// Reads one of the split files (train, validation, test) into a frame.
 pub fn read_split_interactions(path: &Path, file: KaggleFile) -> Result<DataFrame> {
-    let (frame, _) = read_frame::<SplitInteraction, _>(path, file, |rows| {
+    let (frame, _) = read_frame(path, file, |path, chunk| {
+        let rows: Vec<SplitInteraction> = decode_rows(path, chunk)?;
         let height = rows.len();
         let columns = vec![
             Column::new(
@@ -123,13 +122,14 @@ pub fn read_split_interactions(path: &Path, file: KaggleFile) -> Result<DataFram
 /// Chunks turned into frames at once, in parallel.
 const CHUNKS_PER_BATCH: usize = 4;
 
-/// Reads a file chunk by chunk, turning each batch of decoded chunks into frames in parallel
-/// (so the whole file is never held as Rust rows) and stacking the frames; returns the frame and
-/// what `to_frame` noted about each chunk.
-fn read_frame<T: KaggleRecord, S: Send>(
+/// Reads a file chunk by chunk, turning each batch of chunks of CSV records into frames in
+/// parallel (so the whole file is never held as Rust rows) and stacking the frames; returns the
+/// frame and what `to_frame` noted about each chunk. `to_frame` gets the file's path (for its
+/// errors) and the records with their lines.
+fn read_frame<S: Send>(
     path: &Path,
     file: KaggleFile,
-    to_frame: impl Fn(Vec<T>) -> Result<(DataFrame, S)> + Sync,
+    to_frame: impl Fn(&Path, &RecordChunk) -> Result<(DataFrame, S)> + Sync,
 ) -> Result<(DataFrame, Vec<S>)> {
     let total = std::fs::metadata(path)
         .map_err(|source| CoreError::Io {
@@ -139,7 +139,7 @@ fn read_frame<T: KaggleRecord, S: Send>(
         })?
         .len();
     let mut progress = FileProgress::new(path, total);
-    let mut reader = read_chunks::<T>(path, file)?;
+    let mut reader = read_record_chunks(path, file, DEFAULT_CHUNK_ROWS)?;
     let mut frames = Vec::new();
     let mut notes = Vec::new();
     let mut rows = 0;
@@ -152,9 +152,10 @@ fn read_frame<T: KaggleRecord, S: Send>(
             batch.push(chunk);
         }
         if batch.len() == CHUNKS_PER_BATCH || (done && !batch.is_empty()) {
+            // In file order, so the first error reported is the first bad line.
             let converted = std::mem::take(&mut batch)
-                .into_par_iter()
-                .map(&to_frame)
+                .par_iter()
+                .map(|chunk| to_frame(path, chunk))
                 .collect::<Result<Vec<_>>>()?;
             for (frame, note) in converted {
                 frames.push(frame);
@@ -173,6 +174,14 @@ fn read_frame<T: KaggleRecord, S: Send>(
     ))
 }
 
+/// Decodes the records of a chunk into rows (the first bad line is the error).
+fn decode_rows<T: KaggleRecord>(path: &Path, chunk: &RecordChunk) -> Result<Vec<T>> {
+    chunk
+        .iter()
+        .map(|(line, record)| T::decode(record).map_err(|e| field_error(path, *line, e).into()))
+        .collect()
+}
+
 /// Concatenates chunk frames (an empty file gives an empty frame with the right columns only if
 /// at least one chunk exists; callers handle zero rows through `height()`).
 pub(crate) fn stack(frames: Vec<DataFrame>, context: &str) -> Result<DataFrame> {
@@ -189,71 +198,96 @@ pub(crate) fn stack(frames: Vec<DataFrame>, context: &str) -> Result<DataFrame> 
     Ok(first)
 }
 
-fn recipes_chunk(rows: Vec<RawRecipe>) -> Result<(DataFrame, usize)> {
-    let height = rows.len();
-    let mut changed = 0;
+/// What decoding a chunk of recipes noticed.
+#[derive(Debug, Clone, Copy, Default)]
+struct RecipeNotes {
+    normalised_names: usize,
+    n_steps_mismatches: usize,
+    n_ingredients_mismatches: usize,
+}
+
+impl RecipeNotes {
+    fn add(self, other: RecipeNotes) -> RecipeNotes {
+        RecipeNotes {
+            normalised_names: self.normalised_names + other.normalised_names,
+            n_steps_mismatches: self.n_steps_mismatches + other.n_steps_mismatches,
+            n_ingredients_mismatches: self.n_ingredients_mismatches
+                + other.n_ingredients_mismatches,
+        }
+    }
+}
+
+/// Decodes a chunk of RAW_recipes records straight into the columns of the raw frame (texts
+/// borrowed from the records; steps and description measured, not copied).
+fn recipes_chunk(path: &Path, chunk: &RecordChunk) -> Result<(DataFrame, RecipeNotes)> {
+    let height = chunk.len();
+    let mut notes = RecipeNotes::default();
     let mut tags = ListStringChunkedBuilder::new("tags".into(), height, height * 18);
-    let mut steps = ListStringChunkedBuilder::new("steps".into(), height, height * 10);
     let mut ingredients = ListStringChunkedBuilder::new("ingredients".into(), height, height * 10);
-    for row in &rows {
-        let normal_tags: Vec<_> = row.tags.iter().map(|t| normalise_name(t)).collect();
-        let normal_ingredients: Vec<_> =
-            row.ingredients.iter().map(|t| normalise_name(t)).collect();
-        changed += row
-            .tags
-            .iter()
-            .zip(&normal_tags)
-            .chain(row.ingredients.iter().zip(&normal_ingredients))
-            .filter(|(original, normal)| original.as_str() != normal.as_ref())
-            .count();
-        tags.append_values_iter(normal_tags.iter().map(|s| s.as_ref()));
-        ingredients.append_values_iter(normal_ingredients.iter().map(|s| s.as_ref()));
-        steps.append_values_iter(row.steps.iter().map(String::as_str));
+    let mut names = Vec::with_capacity(height);
+    let (mut id, mut minutes, mut contributor_id, mut submitted) = (
+        Vec::with_capacity(height),
+        Vec::with_capacity(height),
+        Vec::with_capacity(height),
+        Vec::with_capacity(height),
+    );
+    let mut nutrition: [Vec<f64>; 7] = Default::default();
+    let (mut n_steps, mut n_ingredients) = (Vec::with_capacity(height), Vec::with_capacity(height));
+    let mut avg_step_length: Vec<Option<f64>> = Vec::with_capacity(height);
+    let mut description_length: Vec<Option<i64>> = Vec::with_capacity(height);
+    for (line, record) in chunk {
+        let row = RawRecipeView::decode(record).map_err(|e| field_error(path, *line, e))?;
+        let mut append_normalised =
+            |items: &[Cow<'_, str>], builder: &mut ListStringChunkedBuilder| {
+                let normal: Vec<_> = items.iter().map(|item| normalise_name(item)).collect();
+                notes.normalised_names += items
+                    .iter()
+                    .zip(&normal)
+                    .filter(|(original, normal)| original.as_ref() != normal.as_ref())
+                    .count();
+                builder.append_values_iter(normal.iter().map(|s| s.as_ref()));
+            };
+        append_normalised(&row.tags, &mut tags);
+        append_normalised(&row.ingredients, &mut ingredients);
+        notes.n_steps_mismatches += usize::from(row.n_steps != row.steps.len() as i64);
+        notes.n_ingredients_mismatches +=
+            usize::from(row.n_ingredients != row.ingredients.len() as i64);
+        let step_chars: usize = row.steps.iter().map(|step| step.chars().count()).sum();
+        avg_step_length
+            .push((!row.steps.is_empty()).then(|| step_chars as f64 / row.steps.len() as f64));
+        description_length.push(row.description.map(|d| d.chars().count() as i64));
+        names.push(row.name);
+        id.push(row.id);
+        minutes.push(row.minutes);
+        contributor_id.push(row.contributor_id);
+        submitted.push(row.submitted);
+        for (column, value) in nutrition.iter_mut().zip(row.nutrition) {
+            column.push(value);
+        }
+        n_steps.push(row.n_steps);
+        n_ingredients.push(row.n_ingredients);
     }
     let mut columns = vec![
-        Column::new(
-            "name".into(),
-            rows.iter().map(|r| r.name.as_deref()).collect::<Vec<_>>(),
-        ),
-        Column::new("id".into(), rows.iter().map(|r| r.id).collect::<Vec<_>>()),
-        Column::new(
-            "minutes".into(),
-            rows.iter().map(|r| r.minutes).collect::<Vec<_>>(),
-        ),
-        Column::new(
-            "contributor_id".into(),
-            rows.iter().map(|r| r.contributor_id).collect::<Vec<_>>(),
-        ),
-        date_column("submitted", rows.iter().map(|r| r.submitted)),
+        Column::new("name".into(), names),
+        Column::new("id".into(), id),
+        Column::new("minutes".into(), minutes),
+        Column::new("contributor_id".into(), contributor_id),
+        date_column("submitted", submitted.into_iter()),
         tags.finish().into_column(),
     ];
-    for (index, name) in NUTRITION_COLUMNS.iter().enumerate() {
-        columns.push(Column::new(
-            (*name).into(),
-            rows.iter().map(|r| r.nutrition[index]).collect::<Vec<_>>(),
-        ));
+    for (name, values) in NUTRITION_COLUMNS.iter().zip(nutrition) {
+        columns.push(Column::new((*name).into(), values));
     }
     columns.extend([
-        Column::new(
-            "n_steps".into(),
-            rows.iter().map(|r| r.n_steps).collect::<Vec<_>>(),
-        ),
-        steps.finish().into_column(),
-        Column::new(
-            "description".into(),
-            rows.iter()
-                .map(|r| r.description.as_deref())
-                .collect::<Vec<_>>(),
-        ),
+        Column::new("n_steps".into(), n_steps),
+        Column::new("avg_step_length".into(), avg_step_length),
+        Column::new("description_length".into(), description_length),
         ingredients.finish().into_column(),
-        Column::new(
-            "n_ingredients".into(),
-            rows.iter().map(|r| r.n_ingredients).collect::<Vec<_>>(),
-        ),
+        Column::new("n_ingredients".into(), n_ingredients),
     ]);
     let frame =
         DataFrame::new(height, columns).frame_context(|| "raw recipes chunk".to_string())?;
-    Ok((frame, changed))
+    Ok((frame, notes))
 }
 
 /// A nullable `Date` column from days since 1970-01-01.

@@ -26,7 +26,11 @@ pub mod records;
 
 pub use error::{FieldError, FormatError};
 pub use kaggle_file::KaggleFile;
-pub use reader::{read_all, read_chunks, read_chunks_sized, ChunkReader};
+pub use reader::{
+    read_all, read_chunks, read_chunks_sized, read_record_chunks, ChunkReader, RecordChunk,
+    RecordChunks,
+};
 pub use records::{
-    KaggleRecord, PpRecipe, PpUser, RawInteraction, RawRecipe, SplitInteraction, NUTRITION_COLUMNS,
+    KaggleRecord, PpRecipe, PpUser, RawInteraction, RawRecipe, RawRecipeView, SplitInteraction,
+    NUTRITION_COLUMNS,
 };

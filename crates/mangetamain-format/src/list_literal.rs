@@ -15,6 +15,7 @@
 //! number  := an integer or float literal (sign, digits, '.', exponent), or inf / nan
 //! ```
 
+use std::borrow::Cow;
 use std::fmt;
 
 /// Why a list literal could not be parsed; `offset` is the byte offset in the cell text.
@@ -43,10 +44,26 @@ impl std::error::Error for ListLiteralError {}
 /// assert!(parse_string_list("[]").unwrap().is_empty());
 /// ```
 pub fn parse_string_list(text: &str) -> Result<Vec<String>, ListLiteralError> {
+    Ok(parse_string_list_borrowed(text)?
+        .into_iter()
+        .map(Cow::into_owned)
+        .collect())
+}
+
+/// Parses a list of strings as [`parse_string_list`] does, borrowing each item from `text`
+/// unless it holds an escape sequence (no allocation per item in the common case).
+///
+/// ```
+/// use std::borrow::Cow;
+/// use mangetamain_format::list_literal::parse_string_list_borrowed;
+/// let items = parse_string_list_borrowed(r"['salt', 'x\'y']").unwrap();
+/// assert!(matches!(items[0], Cow::Borrowed("salt")));
+/// assert_eq!(items[1], "x'y");
+/// ```
+pub fn parse_string_list_borrowed(text: &str) -> Result<Vec<Cow<'_, str>>, ListLiteralError> {
     let mut items = Vec::new();
     parse_list(text, |cursor| {
-        let item = cursor.string()?;
-        items.push(item);
+        items.push(cursor.string()?);
         Ok(())
     })?;
     Ok(items)
@@ -159,9 +176,9 @@ pub fn parse_integer_list_of_lists(text: &str) -> Result<Vec<Vec<i64>>, ListLite
 
 /// Drives the list grammar over a whole cell, calling `item` once per element with the cursor on
 /// its first byte; nothing but whitespace may follow the closing bracket.
-fn parse_list(
-    text: &str,
-    mut item: impl FnMut(&mut Cursor<'_>) -> Result<(), ListLiteralError>,
+fn parse_list<'a>(
+    text: &'a str,
+    mut item: impl FnMut(&mut Cursor<'a>) -> Result<(), ListLiteralError>,
 ) -> Result<(), ListLiteralError> {
     let mut cursor = Cursor { text, pos: 0 };
     cursor.skip_whitespace();
@@ -175,9 +192,9 @@ fn parse_list(
 
 /// Parses one list starting at the cursor (which must be on its `[`), leaving the cursor just
 /// after its `]`.
-fn list_at(
-    cursor: &mut Cursor<'_>,
-    item: &mut dyn FnMut(&mut Cursor<'_>) -> Result<(), ListLiteralError>,
+fn list_at<'a>(
+    cursor: &mut Cursor<'a>,
+    item: &mut dyn FnMut(&mut Cursor<'a>) -> Result<(), ListLiteralError>,
 ) -> Result<(), ListLiteralError> {
     cursor.expect(b'[', "expected '[' at the start of a list")?;
     cursor.skip_whitespace();
@@ -213,7 +230,7 @@ struct Cursor<'a> {
     pos: usize,
 }
 
-impl Cursor<'_> {
+impl<'a> Cursor<'a> {
     fn peek(&self) -> Option<u8> {
         self.text.as_bytes().get(self.pos).copied()
     }
@@ -241,7 +258,7 @@ impl Cursor<'_> {
     }
 
     /// Parses one quoted string item, resolving escapes.
-    fn string(&mut self) -> Result<String, ListLiteralError> {
+    fn string(&mut self) -> Result<Cow<'a, str>, ListLiteralError> {
         let quote = match self.peek() {
             Some(q @ (b'\'' | b'"')) => q,
             _ => return Err(self.error("expected a quoted string item")),
@@ -253,9 +270,9 @@ impl Cursor<'_> {
         let body_start = self.pos;
         while let Some(&b) = bytes.get(self.pos) {
             if b == quote {
-                let item = self.text[body_start..self.pos].to_string();
+                let item = &self.text[body_start..self.pos];
                 self.pos += 1;
-                return Ok(item);
+                return Ok(Cow::Borrowed(item));
             }
             if b == b'\\' {
                 break;
@@ -272,7 +289,7 @@ impl Cursor<'_> {
             };
             if b == quote {
                 self.pos += 1;
-                return Ok(out);
+                return Ok(Cow::Owned(out));
             }
             if b == b'\\' {
                 self.pos += 1;

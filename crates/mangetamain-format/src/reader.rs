@@ -18,27 +18,27 @@ use std::thread::JoinHandle;
 use csv::{ByteRecord, ReaderBuilder};
 use rayon::prelude::*;
 
-use crate::error::FormatError;
+use crate::error::{FieldError, FormatError};
 use crate::kaggle_file::KaggleFile;
 use crate::records::KaggleRecord;
 
 /// Records per chunk handed to the decoder.
 pub const DEFAULT_CHUNK_ROWS: usize = 16_384;
 
-/// A chunk of raw CSV records with the line each one starts on.
-type RawChunk = Vec<(u64, ByteRecord)>;
+/// A chunk of raw CSV records, each with the line it starts on.
+pub type RecordChunk = Vec<(u64, ByteRecord)>;
 
-/// Iterator over decoded chunks of one Kaggle file; see [`read_chunks`].
-pub struct ChunkReader<T> {
+/// Iterator over chunks of undecoded CSV records of one Kaggle file, split by a background
+/// thread; see [`read_record_chunks`]. The first error ends the iteration.
+pub struct RecordChunks {
     path: PathBuf,
-    receiver: Receiver<Result<RawChunk, FormatError>>,
+    receiver: Receiver<Result<RecordChunk, FormatError>>,
     worker: Option<JoinHandle<()>>,
     bytes_read: Arc<AtomicU64>,
     failed: bool,
-    _rows: PhantomData<T>,
 }
 
-impl<T> ChunkReader<T> {
+impl RecordChunks {
     /// Bytes of the file consumed so far (for progress bars).
     pub fn bytes_read(&self) -> u64 {
         self.bytes_read.load(Ordering::Relaxed)
@@ -47,6 +47,53 @@ impl<T> ChunkReader<T> {
     /// The file being read.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+}
+
+impl Iterator for RecordChunks {
+    type Item = Result<RecordChunk, FormatError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.failed {
+            return None;
+        }
+        let Ok(chunk) = self.receiver.recv() else {
+            if let Some(worker) = self.worker.take() {
+                // The splitter only ends by closing the channel; a panic there is a bug we report.
+                if worker.join().is_err() {
+                    self.failed = true;
+                    return Some(Err(FormatError::Csv {
+                        path: self.path.clone(),
+                        line: 0,
+                        message: "the CSV splitting thread stopped unexpectedly".to_string(),
+                    }));
+                }
+            }
+            return None;
+        };
+        if chunk.is_err() {
+            self.failed = true;
+        }
+        Some(chunk)
+    }
+}
+
+/// Iterator over decoded chunks of one Kaggle file; see [`read_chunks`].
+pub struct ChunkReader<T> {
+    records: RecordChunks,
+    failed: bool,
+    _rows: PhantomData<T>,
+}
+
+impl<T> ChunkReader<T> {
+    /// Bytes of the file consumed so far (for progress bars).
+    pub fn bytes_read(&self) -> u64 {
+        self.records.bytes_read()
+    }
+
+    /// The file being read.
+    pub fn path(&self) -> &Path {
+        self.records.path()
     }
 }
 
@@ -73,6 +120,28 @@ pub fn read_chunks_sized<T: KaggleRecord>(
     file: KaggleFile,
     chunk_rows: usize,
 ) -> Result<ChunkReader<T>, FormatError> {
+    if T::FILE.columns() != file.columns() {
+        return Err(FormatError::Header {
+            path: path.to_path_buf(),
+            expected: file.columns().join(","),
+            found: T::FILE.columns().join(","),
+        });
+    }
+    Ok(ChunkReader {
+        records: read_record_chunks(path, file, chunk_rows)?,
+        failed: false,
+        _rows: PhantomData,
+    })
+}
+
+/// Opens `path` as the Kaggle file `file`, checks its header, and returns an iterator of chunks
+/// of `chunk_rows` undecoded CSV records, each with its line (for callers that decode records
+/// straight into columns; [`read_chunks`] decodes them into typed rows).
+pub fn read_record_chunks(
+    path: &Path,
+    file: KaggleFile,
+    chunk_rows: usize,
+) -> Result<RecordChunks, FormatError> {
     let path_buf = path.to_path_buf();
     let io_error = |source| FormatError::Io {
         path: path_buf.clone(),
@@ -89,7 +158,7 @@ pub fn read_chunks_sized<T: KaggleRecord>(
         .flexible(false)
         .buffer_capacity(1 << 20)
         .from_reader(BufReader::with_capacity(1 << 20, counting));
-    check_header(&mut csv_reader, path, file, T::FILE)?;
+    check_header(&mut csv_reader, path, file)?;
     let (sender, receiver) = sync_channel(4);
     let thread_path = path_buf.clone();
     let chunk_rows = chunk_rows.max(1);
@@ -97,13 +166,12 @@ pub fn read_chunks_sized<T: KaggleRecord>(
         .name("csv-split".to_string())
         .spawn(move || split_records(csv_reader, &thread_path, chunk_rows, sender))
         .map_err(io_error)?;
-    Ok(ChunkReader {
+    Ok(RecordChunks {
         path: path_buf,
         receiver,
         worker: Some(worker),
         bytes_read,
         failed: false,
-        _rows: PhantomData,
     })
 }
 
@@ -123,34 +191,13 @@ impl<T: KaggleRecord> Iterator for ChunkReader<T> {
         if self.failed {
             return None;
         }
-        let Ok(raw) = self.receiver.recv() else {
-            if let Some(worker) = self.worker.take() {
-                // The splitter only ends by closing the channel; a panic there is a bug we report.
-                if worker.join().is_err() {
-                    self.failed = true;
-                    return Some(Err(FormatError::Csv {
-                        path: self.path.clone(),
-                        line: 0,
-                        message: "the CSV splitting thread stopped unexpectedly".to_string(),
-                    }));
-                }
-            }
-            return None;
-        };
-        let decoded = raw.and_then(|chunk| {
+        let path = self.records.path().to_path_buf();
+        let decoded = self.records.next()?.and_then(|chunk| {
             // Decode in parallel, then report the first bad line of the chunk (a parallel
             // short-circuit would report an arbitrary one).
             let results: Vec<Result<T, FormatError>> = chunk
                 .par_iter()
-                .map(|(line, record)| {
-                    T::decode(record).map_err(|e| FormatError::Field {
-                        path: self.path.clone(),
-                        line: *line,
-                        column: e.column,
-                        value: e.value,
-                        message: e.message,
-                    })
-                })
+                .map(|(line, record)| T::decode(record).map_err(|e| field_error(&path, *line, e)))
                 .collect();
             results.into_iter().collect::<Result<Vec<T>, FormatError>>()
         });
@@ -161,11 +208,21 @@ impl<T: KaggleRecord> Iterator for ChunkReader<T> {
     }
 }
 
+/// The error of a field of a record of `path` that failed to decode, with the record's `line`.
+pub fn field_error(path: &Path, line: u64, error: FieldError) -> FormatError {
+    FormatError::Field {
+        path: path.to_path_buf(),
+        line,
+        column: error.column,
+        value: error.value,
+        message: error.message,
+    }
+}
+
 fn check_header<R: Read>(
     reader: &mut csv::Reader<R>,
     path: &Path,
     file: KaggleFile,
-    record_file: KaggleFile,
 ) -> Result<(), FormatError> {
     let mut header = ByteRecord::new();
     let read = reader
@@ -188,7 +245,7 @@ fn check_header<R: Read>(
         Vec::new()
     };
     let expected = file.columns();
-    if found != expected || record_file.columns() != expected {
+    if found != expected {
         return Err(FormatError::Header {
             path: path.to_path_buf(),
             expected: expected.join(","),
@@ -228,7 +285,7 @@ fn split_records<R: Read>(
     mut reader: csv::Reader<R>,
     path: &Path,
     chunk_rows: usize,
-    sender: std::sync::mpsc::SyncSender<Result<RawChunk, FormatError>>,
+    sender: std::sync::mpsc::SyncSender<Result<RecordChunk, FormatError>>,
 ) {
     // Lines are counted here rather than taken from the csv crate's positions, which lag by one
     // line after some records: a record starts on the line after the previous record ended, and

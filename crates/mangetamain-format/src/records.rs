@@ -5,6 +5,8 @@
 //! has them (recipe `name`, `description`, review text) or where cleaning must count them
 //! (`submitted`, `date`).
 
+use std::borrow::Cow;
+
 use csv::ByteRecord;
 use serde::{Deserialize, Serialize};
 
@@ -12,7 +14,7 @@ use crate::date::parse_iso_date;
 use crate::error::FieldError;
 use crate::kaggle_file::KaggleFile;
 use crate::list_literal::{
-    parse_integer_list, parse_integer_list_of_lists, parse_number_list, parse_string_list,
+    parse_integer_list, parse_integer_list_of_lists, parse_number_list, parse_string_list_borrowed,
 };
 
 /// Names of the seven values of the `nutrition` list, in order: calories (kcal), then percent of
@@ -194,8 +196,13 @@ impl<'a> Cells<'a> {
         Ok(value as u8)
     }
 
-    fn strings(&self, index: usize) -> Result<Vec<String>, FieldError> {
-        parse_string_list(self.text(index)?).map_err(|e| self.error(index, e.to_string()))
+    fn strings(&self, index: usize) -> Result<Vec<Cow<'a, str>>, FieldError> {
+        parse_string_list_borrowed(self.text(index)?).map_err(|e| self.error(index, e.to_string()))
+    }
+
+    fn borrowed_text(&self, index: usize) -> Result<Option<&'a str>, FieldError> {
+        let text = self.text(index)?;
+        Ok((!text.is_empty()).then_some(text))
     }
 
     fn integers(&self, index: usize) -> Result<Vec<i64>, FieldError> {
@@ -211,7 +218,45 @@ impl KaggleRecord for RawRecipe {
     const FILE: KaggleFile = KaggleFile::RawRecipes;
 
     fn decode(record: &ByteRecord) -> Result<Self, FieldError> {
-        let cells = Cells::new(record, Self::FILE);
+        RawRecipeView::decode(record).map(RawRecipeView::into_owned)
+    }
+}
+
+/// A row of `RAW_recipes.csv` decoded without copying its texts: the name, the description and
+/// the list items borrow from the CSV record (an item holding an escape sequence is the only
+/// copy). Decoding is the same as [`RawRecipe`]'s (which is this view, owned).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawRecipeView<'a> {
+    /// Recipe name (`None` when the cell is empty).
+    pub name: Option<&'a str>,
+    /// Recipe id.
+    pub id: i64,
+    /// Preparation time in minutes, as written.
+    pub minutes: i64,
+    /// Contributor id.
+    pub contributor_id: i64,
+    /// Submission date (days since 1970-01-01; `None` when the cell is empty).
+    pub submitted: Option<i32>,
+    /// Tags, as written.
+    pub tags: Vec<Cow<'a, str>>,
+    /// The seven nutrition values, in [`NUTRITION_COLUMNS`] order.
+    pub nutrition: [f64; 7],
+    /// Number of steps, as written.
+    pub n_steps: i64,
+    /// Step texts.
+    pub steps: Vec<Cow<'a, str>>,
+    /// Description (`None` when the cell is empty).
+    pub description: Option<&'a str>,
+    /// Ingredients, as written.
+    pub ingredients: Vec<Cow<'a, str>>,
+    /// Number of ingredients, as written.
+    pub n_ingredients: i64,
+}
+
+impl<'a> RawRecipeView<'a> {
+    /// Decodes one CSV record of `RAW_recipes.csv`.
+    pub fn decode(record: &'a ByteRecord) -> Result<Self, FieldError> {
+        let cells = Cells::new(record, KaggleFile::RawRecipes);
         let nutrition_values = cells.numbers(6)?;
         let nutrition: [f64; 7] = nutrition_values.as_slice().try_into().map_err(|_| {
             cells.error(
@@ -222,8 +267,8 @@ impl KaggleRecord for RawRecipe {
                 ),
             )
         })?;
-        Ok(RawRecipe {
-            name: cells.optional_text(0)?,
+        Ok(RawRecipeView {
+            name: cells.borrowed_text(0)?,
             id: cells.integer(1)?,
             minutes: cells.integer(2)?,
             contributor_id: cells.integer(3)?,
@@ -232,10 +277,29 @@ impl KaggleRecord for RawRecipe {
             nutrition,
             n_steps: cells.integer(7)?,
             steps: cells.strings(8)?,
-            description: cells.optional_text(9)?,
+            description: cells.borrowed_text(9)?,
             ingredients: cells.strings(10)?,
             n_ingredients: cells.integer(11)?,
         })
+    }
+
+    /// The row with its own copies of the texts.
+    pub fn into_owned(self) -> RawRecipe {
+        let owned = |items: Vec<Cow<'a, str>>| items.into_iter().map(Cow::into_owned).collect();
+        RawRecipe {
+            name: self.name.map(str::to_string),
+            id: self.id,
+            minutes: self.minutes,
+            contributor_id: self.contributor_id,
+            submitted: self.submitted,
+            tags: owned(self.tags),
+            nutrition: self.nutrition,
+            n_steps: self.n_steps,
+            steps: owned(self.steps),
+            description: self.description.map(str::to_string),
+            ingredients: owned(self.ingredients),
+            n_ingredients: self.n_ingredients,
+        }
     }
 }
 

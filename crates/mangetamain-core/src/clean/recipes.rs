@@ -227,47 +227,20 @@ fn nearest_quantile(sorted: &[i64], q: f64) -> i64 {
 /// Keeps the rows of `keep`, adds the derived columns and selects the cleaned schema.
 fn enrich(raw: &DataFrame, keep: &BooleanChunked) -> Result<DataFrame> {
     let context = || "enriching recipes".to_string();
-    // Text lengths are computed on every row, so that the filter never copies the step and
-    // description texts.
-    let step_lists = raw
-        .column("steps")
-        .frame_context(context)?
-        .list()
-        .frame_context(context)?;
-    let mut avg_step_length: Vec<Option<f64>> = Vec::with_capacity(raw.height());
-    for steps in step_lists.amortized_iter() {
-        let value = match steps {
-            Some(steps) => {
-                let texts = steps.as_ref().str().frame_context(context)?;
-                let (count, chars) = texts
-                    .iter()
-                    .flatten()
-                    .fold((0usize, 0usize), |(n, c), t| (n + 1, c + t.chars().count()));
-                (count > 0).then(|| chars as f64 / count as f64)
-            }
-            None => None,
-        };
-        avg_step_length.push(value);
-    }
-    let description_length: Vec<Option<i64>> = raw
-        .column("description")
-        .frame_context(context)?
-        .str()
-        .frame_context(context)?
-        .iter()
-        .map(|d| d.map(|d| d.chars().count() as i64))
-        .collect();
     let mut selected = Vec::new();
     for name in ["id", "name", "contributor_id", "submitted"]
         .into_iter()
         .chain(["minutes", "n_steps", "n_ingredients"])
         .chain(mangetamain_format::NUTRITION_COLUMNS)
-        .chain(["tags", "ingredients"])
+        .chain([
+            "tags",
+            "ingredients",
+            "avg_step_length",
+            "description_length",
+        ])
     {
         selected.push(raw.column(name).frame_context(context)?.clone());
     }
-    selected.push(Column::new("avg_step_length".into(), avg_step_length));
-    selected.push(Column::new("description_length".into(), description_length));
     let kept = DataFrame::new(raw.height(), selected)
         .frame_context(context)?
         .filter(keep)
