@@ -22,7 +22,7 @@ use std::borrow::Cow;
 
 use mangetamain_format::reader::{field_error, DEFAULT_CHUNK_ROWS};
 use mangetamain_format::{
-    read_record_chunks, KaggleFile, KaggleRecord, RawInteraction, RawRecipeView, RecordChunk,
+    read_record_chunks, KaggleFile, KaggleRecord, RawInteractionView, RawRecipeView, RecordChunk,
     SplitInteraction, NUTRITION_COLUMNS,
 };
 use polars::prelude::*;
@@ -62,26 +62,26 @@ pub fn read_raw_recipes(path: &Path) -> Result<RawRecipes> {
 /// Reads RAW_interactions.csv into a frame.
 pub fn read_raw_interactions(path: &Path) -> Result<DataFrame> {
     let (frame, _) = read_frame(path, KaggleFile::RawInteractions, |path, chunk| {
-        let rows: Vec<RawInteraction> = decode_rows(path, chunk)?;
-        let height = rows.len();
+        let height = chunk.len();
+        let (mut user_id, mut recipe_id) = (Vec::with_capacity(height), Vec::with_capacity(height));
+        let (mut date, mut rating) = (Vec::with_capacity(height), Vec::with_capacity(height));
+        let mut review = Vec::with_capacity(height);
+        for (line, record) in chunk {
+            // The review is borrowed from the record: one copy, into the column.
+            let row =
+                RawInteractionView::decode(record).map_err(|e| field_error(path, *line, e))?;
+            user_id.push(row.user_id);
+            recipe_id.push(row.recipe_id);
+            date.push(row.date);
+            rating.push(i32::from(row.rating));
+            review.push(row.review);
+        }
         let columns = vec![
-            Column::new(
-                "user_id".into(),
-                rows.iter().map(|r| r.user_id).collect::<Vec<_>>(),
-            ),
-            Column::new(
-                "recipe_id".into(),
-                rows.iter().map(|r| r.recipe_id).collect::<Vec<_>>(),
-            ),
-            date_column("date", rows.iter().map(|r| r.date)),
-            Column::new(
-                "rating".into(),
-                rows.iter().map(|r| i32::from(r.rating)).collect::<Vec<_>>(),
-            ),
-            Column::new(
-                "review".into(),
-                rows.iter().map(|r| r.review.as_deref()).collect::<Vec<_>>(),
-            ),
+            Column::new("user_id".into(), user_id),
+            Column::new("recipe_id".into(), recipe_id),
+            date_column("date", date.into_iter()),
+            Column::new("rating".into(), rating),
+            Column::new("review".into(), review),
         ];
         let frame = DataFrame::new(height, columns)
             .frame_context(|| "raw interactions chunk".to_string())?;

@@ -31,6 +31,6 @@ pub use reader::{
     RecordChunks,
 };
 pub use records::{
-    KaggleRecord, PpRecipe, PpUser, RawInteraction, RawRecipe, RawRecipeView, SplitInteraction,
-    NUTRITION_COLUMNS,
+    KaggleRecord, PpRecipe, PpUser, RawInteraction, RawInteractionView, RawRecipe, RawRecipeView,
+    SplitInteraction, NUTRITION_COLUMNS,
 };

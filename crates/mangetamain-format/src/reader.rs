@@ -292,19 +292,21 @@ fn split_records<R: Read>(
     // spans one line plus one per newline inside its quoted fields. (Blank lines, which the csv
     // crate skips, do not occur in Kaggle files.)
     let mut next_line: u64 = 2;
+    // Records are read into one buffer that keeps its size, then copied at their exact size
+    // (a fresh record would grow its buffers by doubling, reallocating several times per row;
+    // a clone would copy the whole buffer, which has the size of the longest record so far).
+    let mut record = ByteRecord::new();
     loop {
         let mut chunk = Vec::with_capacity(chunk_rows);
         for _ in 0..chunk_rows {
-            let mut record = ByteRecord::new();
             match reader.read_byte_record(&mut record) {
                 Ok(true) => {
                     let line = next_line;
-                    let embedded = record
-                        .iter()
-                        .map(|field| field.iter().filter(|&&b| b == b'\n').count() as u64)
-                        .sum::<u64>();
+                    let embedded = record.as_slice().iter().filter(|&&b| b == b'\n').count() as u64;
                     next_line += 1 + embedded;
-                    chunk.push((line, record));
+                    let mut copy = ByteRecord::with_capacity(record.as_slice().len(), record.len());
+                    copy.extend(record.iter());
+                    chunk.push((line, copy));
                 }
                 Ok(false) => break,
                 Err(error) => {

@@ -163,11 +163,6 @@ impl<'a> Cells<'a> {
         std::str::from_utf8(self.raw(index)).map_err(|_| self.error(index, "invalid UTF-8"))
     }
 
-    fn optional_text(&self, index: usize) -> Result<Option<String>, FieldError> {
-        let text = self.text(index)?;
-        Ok((!text.is_empty()).then(|| text.to_string()))
-    }
-
     fn integer(&self, index: usize) -> Result<i64, FieldError> {
         let text = self.text(index)?;
         text.parse::<i64>()
@@ -200,7 +195,7 @@ impl<'a> Cells<'a> {
         parse_string_list_borrowed(self.text(index)?).map_err(|e| self.error(index, e.to_string()))
     }
 
-    fn borrowed_text(&self, index: usize) -> Result<Option<&'a str>, FieldError> {
+    fn optional_text(&self, index: usize) -> Result<Option<&'a str>, FieldError> {
         let text = self.text(index)?;
         Ok((!text.is_empty()).then_some(text))
     }
@@ -268,7 +263,7 @@ impl<'a> RawRecipeView<'a> {
             )
         })?;
         Ok(RawRecipeView {
-            name: cells.borrowed_text(0)?,
+            name: cells.optional_text(0)?,
             id: cells.integer(1)?,
             minutes: cells.integer(2)?,
             contributor_id: cells.integer(3)?,
@@ -277,7 +272,7 @@ impl<'a> RawRecipeView<'a> {
             nutrition,
             n_steps: cells.integer(7)?,
             steps: cells.strings(8)?,
-            description: cells.borrowed_text(9)?,
+            description: cells.optional_text(9)?,
             ingredients: cells.strings(10)?,
             n_ingredients: cells.integer(11)?,
         })
@@ -307,14 +302,48 @@ impl KaggleRecord for RawInteraction {
     const FILE: KaggleFile = KaggleFile::RawInteractions;
 
     fn decode(record: &ByteRecord) -> Result<Self, FieldError> {
-        let cells = Cells::new(record, Self::FILE);
-        Ok(RawInteraction {
+        RawInteractionView::decode(record).map(RawInteractionView::into_owned)
+    }
+}
+
+/// A row of `RAW_interactions.csv` decoded without copying its review, which borrows from the
+/// CSV record. Decoding is the same as [`RawInteraction`]'s (which is this view, owned).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RawInteractionView<'a> {
+    /// User id.
+    pub user_id: i64,
+    /// Recipe id.
+    pub recipe_id: i64,
+    /// Review date, days since 1970-01-01; `None` when the cell is empty.
+    pub date: Option<i32>,
+    /// Stars 1-5, or 0 for a review posted without a rating.
+    pub rating: u8,
+    /// Review text (HTML-escaped as on Food.com); `None` when empty.
+    pub review: Option<&'a str>,
+}
+
+impl<'a> RawInteractionView<'a> {
+    /// Decodes one CSV record of `RAW_interactions.csv`.
+    pub fn decode(record: &'a ByteRecord) -> Result<Self, FieldError> {
+        let cells = Cells::new(record, KaggleFile::RawInteractions);
+        Ok(RawInteractionView {
             user_id: cells.integer(0)?,
             recipe_id: cells.integer(1)?,
             date: cells.date(2)?,
             rating: cells.rating(3)?,
             review: cells.optional_text(4)?,
         })
+    }
+
+    /// The row with its own copy of the review.
+    pub fn into_owned(self) -> RawInteraction {
+        RawInteraction {
+            user_id: self.user_id,
+            recipe_id: self.recipe_id,
+            date: self.date,
+            rating: self.rating,
+            review: self.review.map(str::to_string),
+        }
     }
 }
 
