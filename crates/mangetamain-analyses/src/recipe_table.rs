@@ -366,9 +366,7 @@ impl RecipeTable {
         band: (f64, f64),
     ) -> (Vec<Option<GroupSummary>>, RankSums) {
         let groups = within.groups();
-        let lookup = self.group_lookup(|year, month, weekday| {
-            crate::trends::yearly::in_range(year, range).then(|| within.group(month, weekday))
-        });
+        let lookup = self.within_year_lookup(within, range);
         let sorted = self.sorted(metric);
         let index = self.year_range_indexes[metric.index()][within.index()]
             .get_or_init(|| YearRangeIndex::build(sorted, &self.calendar, within));
@@ -384,6 +382,18 @@ impl RecipeTable {
                 (summaries, ranks)
             }
         }
+    }
+
+    /// The group within the year (`within`) of every calendar key of the years of `range`
+    /// (`None`: every year); keys of other years are in no group.
+    pub(crate) fn within_year_lookup(
+        &self,
+        within: WithinYear,
+        range: Option<(i32, i32)>,
+    ) -> GroupLookup {
+        self.group_lookup(|year, month, weekday| {
+            crate::trends::yearly::in_range(year, range).then(|| within.group(month, weekday))
+        })
     }
 
     /// The groups of every calendar key under `group_of(year, month, weekday)`.

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use mangetamain_stats::groups::{anova_from_moments, Anova, KruskalWallis};
 use mangetamain_stats::multiple::{adjust_p_values, Correction};
 
-use super::{season_group, season_names, SeasonParams};
+use super::{season_names, SeasonParams};
 use crate::error::AnalysisError;
 use crate::findings::{EffectMeasure, EffectSize, Finding};
 use crate::group_summary::{check_band, extremes, GroupSummary};
@@ -66,7 +66,7 @@ pub fn seasonal_metrics(
     params: &SeasonParams,
 ) -> Result<SeasonalMetrics, AnalysisError> {
     check_band(params.band)?;
-    let seasons = season_group(recipes, params);
+    let seasons = recipes.within_year_lookup(WithinYear::Season, params.years);
     let rows = recipes.rows_per_group(&seasons, 4).iter().sum::<u64>() as usize;
     // One metric per task: the metrics are independent.
     let mut metrics: Vec<SeasonalMetric> = Metric::ALL

@@ -32,11 +32,6 @@ pub use items::{seasonal_items, SeasonalItem, SeasonalItems};
 pub use metrics::{seasonal_metrics, NutrientProfile, SeasonalMetric, SeasonalMetrics};
 pub use volume::{season_volume, SeasonExpectation, SeasonVolume};
 
-use crate::calendar_key::GroupLookup;
-use crate::item_counts::WithinYear;
-use crate::recipe_table::RecipeTable;
-use crate::trends::yearly::in_range;
-
 /// Parameters of the seasonal analyses.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct SeasonParams {
@@ -71,13 +66,6 @@ impl Default for SeasonParams {
             min_range_points: 0.5,
         }
     }
-}
-
-/// The season group (index in [`Season::ALL`]) of the recipes inside the year range.
-fn season_group(recipes: &RecipeTable, params: &SeasonParams) -> GroupLookup {
-    recipes.group_lookup(|year, month, weekday| {
-        in_range(year, params.years).then(|| WithinYear::Season.group(month, weekday))
-    })
 }
 
 /// Season names in group order.

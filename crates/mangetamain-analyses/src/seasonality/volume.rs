@@ -4,10 +4,11 @@ use serde::{Deserialize, Serialize};
 
 use mangetamain_stats::counts::{chi_square_goodness_of_fit, ChiSquare};
 
-use super::{season_group, season_names, SeasonParams};
+use super::{season_names, SeasonParams};
 use crate::error::AnalysisError;
 use crate::findings::{EffectMeasure, EffectSize, Finding};
 use crate::group_summary::extremes;
+use crate::item_counts::WithinYear;
 use crate::recipe_table::RecipeTable;
 
 /// What "no seasonality" means for the volume test.
@@ -60,7 +61,10 @@ pub fn season_volume(
     recipes: &RecipeTable,
     params: &SeasonParams,
 ) -> Result<SeasonVolume, AnalysisError> {
-    let counts = recipes.rows_per_group(&season_group(recipes, params), 4);
+    let counts = recipes.rows_per_group(
+        &recipes.within_year_lookup(WithinYear::Season, params.years),
+        4,
+    );
     let total: u64 = counts.iter().sum();
     let total_f = total as f64;
     let mean = total_f / 4.0;

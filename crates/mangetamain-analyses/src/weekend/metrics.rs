@@ -11,7 +11,7 @@ use mangetamain_stats::groups::{
 };
 use mangetamain_stats::multiple::{adjust_p_values, Correction};
 
-use super::{period_group, WeekendParams, PERIODS};
+use super::{WeekendParams, PERIODS};
 use crate::calendar_key::GroupLookup;
 use crate::error::AnalysisError;
 use crate::findings::{EffectMeasure, EffectSize, Finding};
@@ -60,7 +60,7 @@ pub fn period_metrics(
     params: &WeekendParams,
 ) -> Result<PeriodMetrics, AnalysisError> {
     check_band(params.band)?;
-    let periods = period_group(recipes, params);
+    let periods = recipes.within_year_lookup(WithinYear::Period, params.years);
     let rows = recipes.rows_per_group(&periods, 2).iter().sum::<u64>() as usize;
     // One metric per task: the metrics are independent.
     let mut metrics: Vec<PeriodMetric> = Metric::ALL

@@ -32,11 +32,6 @@ pub use items::{period_items, PeriodItem, PeriodItems};
 pub use metrics::{period_metrics, PeriodMetric, PeriodMetrics};
 pub use volume::{weekday_volume, WeekdayVolume};
 
-use crate::calendar_key::GroupLookup;
-use crate::item_counts::WithinYear;
-use crate::recipe_table::RecipeTable;
-use crate::trends::yearly::in_range;
-
 /// The two periods, in group order.
 pub const PERIODS: [&str; 2] = ["Weekday", "Weekend"];
 
@@ -71,11 +66,4 @@ impl Default for WeekendParams {
             min_delta_points: 0.2,
         }
     }
-}
-
-/// The period group (0 = weekday, 1 = weekend) of a recipe inside the year range.
-fn period_group(recipes: &RecipeTable, params: &WeekendParams) -> GroupLookup {
-    recipes.group_lookup(|year, month, weekday| {
-        in_range(year, params.years).then(|| WithinYear::Period.group(month, weekday))
-    })
 }

@@ -4,10 +4,11 @@ use serde::{Deserialize, Serialize};
 
 use mangetamain_stats::counts::{chi_square_goodness_of_fit, ChiSquare};
 
-use super::{period_group, WeekendParams, PERIODS};
+use super::{WeekendParams, PERIODS};
 use crate::error::AnalysisError;
 use crate::findings::{EffectMeasure, EffectSize, Finding};
 use crate::group_summary::extremes;
+use crate::item_counts::WithinYear;
 use crate::recipe_table::RecipeTable;
 use crate::trends::yearly::in_range;
 
@@ -61,7 +62,10 @@ pub fn weekday_volume(
             day_counts[usize::from(*day) - 1] += 1;
         }
     }
-    let period_counts = recipes.rows_per_group(&period_group(recipes, params), 2);
+    let period_counts = recipes.rows_per_group(
+        &recipes.within_year_lookup(WithinYear::Period, params.years),
+        2,
+    );
     let total: u64 = period_counts.iter().sum();
     let total_f = total as f64;
     let stats_error = |context: &str| {
