@@ -286,6 +286,9 @@ impl Dataset {
             Some(path) => path.clone(),
             None => default_store_path(&source)?,
         };
+        // A source without its two required files is an error before any store file is made.
+        required(&source, KaggleFile::RawRecipes)?;
+        required(&source, KaggleFile::RawInteractions)?;
         let fingerprint = fingerprint(&source, options)?;
         // One open or store write per file at a time in this process (threads of one test binary
         // share the bundled sample's store); a cold ingest hands the claim to its writer.

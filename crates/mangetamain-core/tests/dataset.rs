@@ -162,6 +162,10 @@ fn a_folder_without_the_files_names_what_is_missing() {
         ),
         "{err}"
     );
+    assert!(
+        !dir.path().join("s.duckdb").exists(),
+        "a failed open must not leave a store file behind"
+    );
 }
 
 #[test]

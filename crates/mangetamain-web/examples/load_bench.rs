@@ -1,48 +1,71 @@
 //! Load generator for the web app: `load_bench [BASE_URL] [SECONDS_PER_SCENARIO] [CONNECTIONS]`
-//! (defaults http://127.0.0.1:8501, 5 s, 32). For each page it runs keep-alive HTTP/1.1 GETs
-//! from CONNECTIONS concurrent connections for the given time and prints requests per second and
-//! the p50 / p99 latency; then the same with changed controls (a new year range and list length
-//! on every request, so results are computed on demand), then reports the startup time the
-//! server states in /healthz.
+//! (defaults http://127.0.0.1:8501, 5 s, 32). Keep-alive HTTP/1.1 GETs from CONNECTIONS
+//! concurrent connections; for each scenario it prints requests per second and the p50 / p99
+//! latency:
+//! - `cached PAGE`: the default page, again and again, for the given time (served from memory);
+//! - `new year range PAGE`: each year range of 1999-2018 other than the default, once (209
+//!   ranges; 189 on the trends page, which needs two years): every analysis of the page computed
+//!   on demand; run it on a freshly started server;
+//! - `changed list PAGE`: for the given time, each request a combination not asked before of a
+//!   year range already computed and a list length (`top`; on the ratings page the minimum
+//!   monthly volume): the list analyses computed on demand, the others from the memo.
+//!
+//! Then it prints the startup time the server states in /healthz.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpStream;
 
 /// One GET on a keep-alive connection; returns the status code.
-async fn get(stream: &mut TcpStream, host: &str, path: &str) -> std::io::Result<u16> {
+async fn get(stream: &mut BufReader<TcpStream>, host: &str, path: &str) -> std::io::Result<u16> {
     let request = format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: keep-alive\r\n\r\n");
-    stream.write_all(request.as_bytes()).await?;
-    let mut head = Vec::with_capacity(1024);
-    let mut byte = [0u8; 1];
-    while !head.ends_with(b"\r\n\r\n") {
-        if stream.read(&mut byte).await? == 0 {
+    stream.get_mut().write_all(request.as_bytes()).await?;
+    let mut status = 0;
+    let mut length = None;
+    let mut line = String::new();
+    loop {
+        line.clear();
+        if stream.read_line(&mut line).await? == 0 {
             return Err(std::io::Error::other("connection closed"));
         }
-        head.push(byte[0]);
+        let header = line.trim_end();
+        if header.is_empty() {
+            break;
+        }
+        if header.starts_with("HTTP/") {
+            status = header
+                .split_whitespace()
+                .nth(1)
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(0);
+        } else if let Some((name, value)) = header.split_once(':') {
+            if name.eq_ignore_ascii_case("content-length") {
+                length = value.trim().parse().ok();
+            }
+        }
     }
-    let head = String::from_utf8_lossy(&head);
-    let status: u16 = head
-        .split_whitespace()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    let length: usize = head
-        .lines()
-        .find_map(|l| {
-            let (name, value) = l.split_once(':')?;
-            name.eq_ignore_ascii_case("content-length")
-                .then(|| value.trim().parse().ok())
-                .flatten()
-        })
-        .ok_or_else(|| std::io::Error::other("no content-length"))?;
+    let length: usize = length.ok_or_else(|| std::io::Error::other("no content-length"))?;
     let mut body = vec![0u8; length];
     stream.read_exact(&mut body).await?;
     Ok(status)
 }
+
+/// A keep-alive connection with a read buffer (the response head is read line by line).
+async fn connect(address: &str) -> std::io::Result<BufReader<TcpStream>> {
+    Ok(BufReader::with_capacity(
+        64 * 1024,
+        TcpStream::connect(address).await?,
+    ))
+}
+
+/// The years of the Food.com data (the web app's default year range).
+const FIRST_YEAR: i32 = 1999;
+const LAST_YEAR: i32 = 2018;
+/// Upper bound on the time of a scenario bounded by its number of requests.
+const RANGE_SCENARIO_CAP: Duration = Duration::from_secs(120);
 
 struct Outcome {
     latencies_ms: Vec<f64>,
@@ -55,7 +78,7 @@ async fn scenario(
     host: &str,
     connections: usize,
     duration: Duration,
-    path_of: Arc<dyn Fn(usize) -> String + Send + Sync>,
+    path_of: Arc<dyn Fn(usize) -> Option<String> + Send + Sync>,
 ) -> Outcome {
     let counter = Arc::new(AtomicUsize::new(0));
     let start = Instant::now();
@@ -66,18 +89,20 @@ async fn scenario(
         tasks.push(tokio::spawn(async move {
             let mut latencies = Vec::new();
             let mut errors = 0;
-            let Ok(mut stream) = TcpStream::connect(&address).await else {
+            let Ok(mut stream) = connect(&address).await else {
                 return (latencies, 1);
             };
             while start.elapsed() < duration {
-                let path = path_of(counter.fetch_add(1, Ordering::Relaxed));
+                let Some(path) = path_of(counter.fetch_add(1, Ordering::Relaxed)) else {
+                    break;
+                };
                 let sent = Instant::now();
                 match get(&mut stream, &host, &path).await {
                     Ok(200) => latencies.push(sent.elapsed().as_secs_f64() * 1000.0),
                     Ok(_) => errors += 1,
                     Err(_) => {
                         errors += 1;
-                        match TcpStream::connect(&address).await {
+                        match connect(&address).await {
                             Ok(s) => stream = s,
                             Err(_) => break,
                         }
@@ -100,6 +125,18 @@ async fn scenario(
     }
     outcome.seconds = start.elapsed().as_secs_f64();
     outcome
+}
+
+/// The year ranges a page accepts other than the default (the whole span), in a scrambled
+/// order: every range of 1999-2018, and on the trends page only those of two years or more.
+fn year_ranges(page: &str) -> Vec<(i32, i32)> {
+    let shortest = if page == "/trends" { 1 } else { 0 };
+    let all: Vec<(i32, i32)> = (FIRST_YEAR..=LAST_YEAR)
+        .flat_map(|from| (from + shortest..=LAST_YEAR).map(move |to| (from, to)))
+        .filter(|range| *range != (FIRST_YEAR, LAST_YEAR))
+        .collect();
+    // 97 is a prime that divides neither 209 nor 189: i -> 97 i mod n visits every range once.
+    (0..all.len()).map(|i| all[(97 * i) % all.len()]).collect()
 }
 
 fn report(name: &str, mut outcome: Outcome) {
@@ -143,33 +180,38 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             &host,
             connections,
             duration,
-            Arc::new(move |_| path.clone()),
+            Arc::new(move |_| Some(path.clone())),
         )
         .await;
         report(&format!("cached {page}"), outcome);
     }
-    for (page, extra) in [
-        ("/trends", ""),
-        ("/seasonality", ""),
-        ("/weekend", ""),
-        ("/ratings", "&min_monthly=50"),
-    ] {
-        let name = format!("changed controls {page}");
-        let page = page.to_string();
-        let extra = extra.to_string();
+    for page in ["/trends", "/seasonality", "/weekend", "/ratings"] {
+        // Each request a year range no request asked for before: every analysis of the page is
+        // computed on demand (bounded by the number of ranges, not by time).
+        let (page_path, ranges_of) = (page.to_string(), year_ranges(page));
         let path_of = Arc::new(move |i: usize| {
-            // A different (from, to, top) on every request: computed on demand, not cached.
-            let from = 1999 + (i % 10) as i32;
-            let to = 2011 + ((i / 10) % 8) as i32;
-            let top = 3 + (i / 80) % 48;
-            if page == "/ratings" {
-                format!("{page}?from={from}&to={to}{extra}")
+            let (from, to) = ranges_of.get(i)?;
+            Some(format!("{page_path}?from={from}&to={to}"))
+        });
+        let outcome = scenario(&host, &host, connections, RANGE_SCENARIO_CAP, path_of).await;
+        report(&format!("new year range {page}"), outcome);
+    }
+    for page in ["/trends", "/seasonality", "/weekend", "/ratings"] {
+        // Each request a combination no request asked for before, on a year range already
+        // computed: a new list length (`top`), or a new minimum monthly volume on the ratings
+        // page. The analyses that depend on the year range only come from the memo.
+        let (page_path, ranges_of) = (page.to_string(), year_ranges(page));
+        let path_of = Arc::new(move |i: usize| {
+            let (from, to) = ranges_of[i % ranges_of.len()];
+            let round = i / ranges_of.len();
+            Some(if page_path == "/ratings" {
+                format!("{page_path}?from={from}&to={to}&min_monthly={}", 1 + round)
             } else {
-                format!("{page}?from={from}&to={to}&top={top}{extra}")
-            }
+                format!("{page_path}?from={from}&to={to}&top={}", 3 + round % 48)
+            })
         });
         let outcome = scenario(&host, &host, connections, duration, path_of).await;
-        report(&name, outcome);
+        report(&format!("changed list {page}"), outcome);
     }
     let mut stream = TcpStream::connect(&host).await?;
     let request = format!("GET /healthz HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n");
