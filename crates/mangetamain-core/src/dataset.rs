@@ -406,6 +406,10 @@ impl Dataset {
         fingerprint: &str,
         started: Instant,
     ) -> Result<Dataset> {
+        tracing::debug!(
+            seconds = started.elapsed().as_secs_f64(),
+            "store opened read-only, fingerprint matches"
+        );
         let report_json = store.meta("cleaning_report")?.unwrap_or_default();
         let report: CleaningReport =
             serde_json::from_str(&report_json).map_err(|e| CoreError::InvalidParameter {
@@ -417,6 +421,11 @@ impl Dataset {
         let cache_dir = frames_cache::dir_of(store.path());
         let cached = frames_cache::read(&cache_dir, fingerprint, &["recipes", "interactions"])
             .filter(|frames| frames.len() == 2);
+        tracing::debug!(
+            seconds = started.elapsed().as_secs_f64(),
+            found = cached.is_some(),
+            "frame copy mapped"
+        );
         let (recipes, interactions, from) = match cached {
             Some(mut frames) => {
                 let interactions = frames.pop().unwrap_or_default();

@@ -123,10 +123,15 @@ pub struct WeightedRegression {
 }
 
 impl WeightedRegression {
+    /// Fitted value of the mean line at `x` (intercept + slope x), without its interval.
+    pub fn fitted_at(&self, x: f64) -> f64 {
+        self.intercept + self.slope * x
+    }
+
     /// Fitted value and confidence interval of the mean line at `x`
     /// (statsmodels `get_prediction(...).summary_frame()` `mean`, `mean_ci_lower/upper`).
     pub fn line_at(&self, x: f64) -> (f64, f64, f64) {
-        let fit = self.intercept + self.slope * x;
+        let fit = self.fitted_at(x);
         let c = self.covariance;
         let variance = c[0][0] + 2.0 * x * c[0][1] + x * x * c[1][1];
         let half = t_quantile(0.5 + self.confidence / 2.0, self.n as f64 - 2.0) * variance.sqrt();

@@ -1,9 +1,10 @@
-//! Logging: requests and events to stdout, a debug log file and a separate error log file
+//! Logging: requests and events to stdout (coloured on a terminal only), a debug log file and a separate error log file
 //! (ERROR and above), both rotated daily with 7 files kept.
 
+use std::io::IsTerminal;
 use std::path::Path;
 
-use tracing_appender::non_blocking::WorkerGuard;
+use tracing_appender::non_blocking::{NonBlockingBuilder, WorkerGuard};
 use tracing_appender::rolling::{RollingFileAppender, Rotation};
 use tracing_subscriber::filter::LevelFilter;
 use tracing_subscriber::layer::SubscriberExt;
@@ -27,13 +28,20 @@ pub fn init(dir: &Path) -> Result<Vec<WorkerGuard>, String> {
             .build(dir)
             .map_err(|e| format!("cannot open the {prefix} log in {}: {e}", dir.display()))
     };
-    let (debug_writer, debug_guard) =
-        tracing_appender::non_blocking(appender("mangetamain-debug")?);
-    let (error_writer, error_guard) =
-        tracing_appender::non_blocking(appender("mangetamain-error")?);
+    // Each output is written by a thread of its own (request threads only queue the line); a
+    // full queue makes the logging thread wait instead of dropping lines.
+    let writer = || NonBlockingBuilder::default().lossy(false);
+    let (debug_writer, debug_guard) = writer().finish(appender("mangetamain-debug")?);
+    let (error_writer, error_guard) = writer().finish(appender("mangetamain-error")?);
+    let (console_writer, console_guard) = writer().finish(std::io::stdout());
     let console = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
     tracing_subscriber::registry()
-        .with(tracing_subscriber::fmt::layer().with_filter(console))
+        .with(
+            tracing_subscriber::fmt::layer()
+                .with_ansi(std::io::stdout().is_terminal())
+                .with_writer(console_writer)
+                .with_filter(console),
+        )
         .with(
             tracing_subscriber::fmt::layer()
                 .with_ansi(false)
@@ -48,5 +56,5 @@ pub fn init(dir: &Path) -> Result<Vec<WorkerGuard>, String> {
         )
         .try_init()
         .map_err(|e| format!("cannot install the logger: {e}"))?;
-    Ok(vec![debug_guard, error_guard])
+    Ok(vec![debug_guard, error_guard, console_guard])
 }

@@ -157,7 +157,7 @@ pub fn rating_trend_chart(
     if let Some(fit) = &trend.wls {
         let fitted = kept
             .iter()
-            .map(|m| fit.line_at(f64::from(m.months_since_start)).0)
+            .map(|m| fit.fitted_at(f64::from(m.months_since_start)))
             .collect();
         plot.add_trace(dated_line(
             dates.clone(),
@@ -209,7 +209,7 @@ pub fn rating_trend_chart(
             .iter()
             .fold((f64::INFINITY, 0.0f64), |(a, b), v| (a.min(*v), b.max(*v)));
         plot.add_trace(
-            Scatter::new(vec![lo, hi], vec![fit.line_at(lo).0, fit.line_at(hi).0])
+            Scatter::new(vec![lo, hi], vec![fit.fitted_at(lo), fit.fitted_at(hi)])
                 .mode(Mode::Lines)
                 .name(Msg::WlsTrend.text(lang))
                 .x_axis("x4")
@@ -300,7 +300,7 @@ pub fn rating_level_chart(
         plot.add_trace(dated_line(
             dates,
             kept.iter()
-                .map(|m| fit.line_at(f64::from(m.months_since_start)).0)
+                .map(|m| fit.fitted_at(f64::from(m.months_since_start)))
                 .collect(),
             1,
             colors::RED_ORANGE,

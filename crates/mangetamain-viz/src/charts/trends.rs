@@ -153,7 +153,7 @@ pub fn yearly_metric_chart(
         }
         plot.add_trace(trace);
         if let Some(fit) = fit {
-            let fitted: Vec<f64> = x.iter().map(|v| fit.line_at(*v).0).collect();
+            let fitted: Vec<f64> = x.iter().map(|v| fit.fitted_at(*v)).collect();
             plot.add_trace(line(
                 x.clone(),
                 fitted,
@@ -225,7 +225,7 @@ pub fn yearly_panels_chart(
         );
         let mut title = metric_name(*metric, lang).to_string();
         if let Some(fit) = &trend.wls_mean {
-            let fitted: Vec<f64> = x.iter().map(|v| fit.line_at(*v).0).collect();
+            let fitted: Vec<f64> = x.iter().map(|v| fit.fitted_at(*v)).collect();
             plot.add_trace(line(
                 x.clone(),
                 fitted,
