@@ -1,5 +1,5 @@
-//! Logging: requests and events to stdout (coloured on a terminal only), a debug log file and a separate error log file
-//! (ERROR and above), both rotated daily with 7 files kept.
+//! Logging: requests and events to stdout (coloured on a terminal only), a debug log file and a
+//! separate error log file (ERROR and above), both rotated daily with 7 files kept.
 
 use std::io::IsTerminal;
 use std::path::Path;
@@ -28,8 +28,8 @@ pub fn init(dir: &Path) -> Result<Vec<WorkerGuard>, String> {
             .build(dir)
             .map_err(|e| format!("cannot open the {prefix} log in {}: {e}", dir.display()))
     };
-    // Each output is written by a thread of its own (request threads only queue the line); a
-    // full queue makes the logging thread wait instead of dropping lines.
+    // Each output is written by a thread of its own (request threads only queue the line); when
+    // a queue is full, the thread logging waits for room instead of the line being dropped.
     let writer = || NonBlockingBuilder::default().lossy(false);
     let (debug_writer, debug_guard) = writer().finish(appender("mangetamain-debug")?);
     let (error_writer, error_guard) = writer().finish(appender("mangetamain-error")?);
